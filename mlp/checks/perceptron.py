@@ -1,0 +1,69 @@
+"""Checks for chapter 1 (Acceptance at a University): the score and the sigmoid."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..activations import sigmoid as _sigmoid
+from ._core import Mistake, check_function, seeded_inputs
+
+__all__ = ["score", "sigmoid", "probability"]
+
+
+def _score_inputs():
+    return seeded_inputs(
+        1, lambda r: (*r.uniform(0, 10, 2).round(1), *r.normal(0, 2, 3).round(2))
+    )
+
+
+def score(student):
+    """Check ``score(x1, x2, w1, w2, b)``: the perceptron's ``w1 x1 + w2 x2 + b``."""
+    return check_function(
+        "score",
+        student,
+        lambda x1, x2, w1, w2, b: w1 * x1 + w2 * x2 + b,
+        _score_inputs(),
+        mistakes=[
+            Mistake(lambda x1, x2, w1, w2, b: w1 * x1 + w2 * x2,
+                    "the bias b is missing: the score is w1*x1 + w2*x2 + b."),
+            Mistake(lambda x1, x2, w1, w2, b: w1 * x2 + w2 * x1 + b,
+                    "the weights are swapped: w1 multiplies x1 and w2 multiplies x2."),
+            Mistake(lambda x1, x2, w1, w2, b: _sigmoid(w1 * x1 + w2 * x2 + b),
+                    "that is the probability: the score comes before the sigmoid."),
+        ],
+    )
+
+
+def sigmoid(student):
+    """Check a student's ``sigmoid(x)`` on scalars and arrays, including large |x|."""
+    inputs = [(0.0,), (2.9,), (-3.0,), (np.array([-2.0, 0.5, 4.0]),),
+              (np.linspace(-6, 6, 7),)]
+    return check_function(
+        "sigmoid",
+        student,
+        _sigmoid,
+        inputs,
+        mistakes=[
+            Mistake(lambda x: 1 / (1 + np.exp(np.asarray(x, float))),
+                    "sign error: it is 1 / (1 + e^(-x)), with a minus in the exponent."),
+            Mistake(lambda x: np.exp(-np.asarray(x, float)) / (1 + np.exp(-np.asarray(x, float))),
+                    "that is 1 - sigma(x): the numerator is 1, not e^(-x)."),
+        ],
+    )
+
+
+def probability(student):
+    """Check ``probability(x1, x2, w1, w2, b)``: the sigmoid of the score."""
+    return check_function(
+        "probability",
+        student,
+        lambda x1, x2, w1, w2, b: _sigmoid(w1 * x1 + w2 * x2 + b),
+        _score_inputs(),
+        mistakes=[
+            Mistake(lambda x1, x2, w1, w2, b: w1 * x1 + w2 * x2 + b,
+                    "that is the score: pass it through the sigmoid to get a "
+                    "probability."),
+            Mistake(lambda x1, x2, w1, w2, b: _sigmoid(w1 * x1 + w2 * x2),
+                    "the bias b is missing inside the sigmoid."),
+        ],
+    )

@@ -1,0 +1,179 @@
+"""The network as a list of weight matrices, and feedforward.
+
+Notation (the slides'): every input gets a 1 appended, and the bias is the last row of
+each weight matrix. Layer k maps n_{k-1} values to n_k with ``W[k-1]`` of shape
+(n_{k-1} + 1, n_k); row i, column j of it is the slide's :math:`W_{i+1, j+1}^{(k)}`.
+The 2-2-1 network of the slides has ``W[0].shape == (3, 2)`` and ``W[1].shape == (3, 1)``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validation import (
+    as_rng,
+    check_labels,
+    check_positive_int,
+    check_weights,
+    check_X,
+)
+from .activations import get_activation, sigmoid, softmax
+
+
+def add_bias(X):
+    r"""Append a column of ones: the slides' input vector :math:`(x_1, x_2, 1)`.
+
+    Parameters
+    ----------
+    X : array of shape (m, n)
+
+    Returns
+    -------
+    array of shape (m, n + 1), the last column all ones.
+
+    Notes
+    -----
+    With it, a layer's input sum is one matrix product, ``h = add_bias(a) @ W``, and
+    the bias is the weight of the constant 1 (chapter 7, Feedforward).
+
+    Examples
+    --------
+    >>> add_bias([[2.0, 3.0]]).tolist()
+    [[2.0, 3.0, 1.0]]
+    """
+    X = check_X(X)
+    return np.hstack([X, np.ones((X.shape[0], 1))])
+
+
+def init_weights(sizes, rng, scale=None) -> list[np.ndarray]:
+    r"""Random weights for a network with layer sizes ``[n_0, n_1, ..., n_L]``.
+
+    Parameters
+    ----------
+    sizes : list of int
+        Units per layer, inputs first: ``[2, 2, 1]`` is the slides' 2-2-1 network.
+    rng : numpy Generator or int seed
+    scale : float, optional
+        Standard deviation of the weights. Default :math:`1/\sqrt{n_{k-1}}` per layer,
+        which keeps the input sums of order 1 whatever the width.
+
+    Returns
+    -------
+    list of arrays, ``W[k]`` of shape (sizes[k] + 1, sizes[k + 1]); biases (last rows)
+    start at 0.
+
+    Examples
+    --------
+    >>> [W.shape for W in init_weights([2, 2, 1], rng=0)]
+    [(3, 2), (3, 1)]
+    """
+    if not isinstance(sizes, (list, tuple)) or len(sizes) < 2:
+        raise ValueError(
+            "sizes must be a list of at least two layer sizes, inputs first, e.g. "
+            f"[2, 2, 1]; got {sizes!r}"
+        )
+    sizes = [check_positive_int(n, f"sizes[{i}]") for i, n in enumerate(sizes)]
+    rng = as_rng(rng)
+    weights = []
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        std = 1.0 / np.sqrt(n_in) if scale is None else float(scale)
+        W = np.zeros((n_in + 1, n_out))
+        W[:-1] = rng.normal(0.0, std, size=(n_in, n_out))
+        weights.append(W)
+    return weights
+
+
+def _output(h):
+    """The output layer: a sigmoid for one unit, a softmax for several."""
+    return sigmoid(h) if h.shape[1] == 1 else softmax(h)
+
+
+def _forward(weights, X, act):
+    """Unchecked forward pass (for callers that have checked their input once).
+
+    ``a @ W[:-1] + W[-1]`` is ``add_bias(a) @ W`` without building the column of ones.
+    """
+    hs, activations = [], [X]
+    a = X
+    last = len(weights) - 1
+    for k, W in enumerate(weights):
+        h = a @ W[:-1] + W[-1]
+        a = _output(h) if k == last else act.f(h)
+        hs.append(h)
+        activations.append(a)
+    return hs, activations
+
+
+def forward(weights, X, activation="sigmoid"):
+    r"""Feedforward that keeps every layer's input sum ``h`` and output ``a``.
+
+    Parameters
+    ----------
+    weights : list of arrays, ``W[k]`` of shape (n_k + 1, n_{k+1})
+    X : array of shape (m, n_0)
+    activation : {"sigmoid", "tanh", "relu"}
+        The hidden layers' function; the output layer is a sigmoid (one unit) or a
+        softmax (several).
+
+    Returns
+    -------
+    hs : list of L arrays, ``hs[k]`` of shape (m, n_{k+1})
+    activations : list of L + 1 arrays, ``activations[0] = X`` and
+        ``activations[k + 1] = f(hs[k])``
+
+    Notes
+    -----
+    .. math:: h^{(k)} = [a^{(k-1)}, 1]\, W^{(k)}, \qquad a^{(k)} = \sigma(h^{(k)})
+
+    Backpropagation (chapter 11) reuses ``hs`` and ``activations``.
+    """
+    X = check_X(X)
+    weights = check_weights(weights, n_inputs=X.shape[1])
+    return _forward(weights, X, get_activation(activation))
+
+
+def feedforward(weights, X, activation="sigmoid"):
+    r"""The network's prediction :math:`\hat y` for every example.
+
+    Parameters
+    ----------
+    weights : list of arrays, ``W[k]`` of shape (n_k + 1, n_{k+1})
+    X : array of shape (m, n_0), one example per row
+    activation : {"sigmoid", "tanh", "relu"}, hidden layers' function
+
+    Returns
+    -------
+    y_hat : array of shape (m, n_out): probabilities (sigmoid for one output unit,
+        softmax rows for several).
+
+    Notes
+    -----
+    .. math:: \hat y = \sigma \circ W^{(2)} \circ \sigma \circ W^{(1)}(x)
+
+    Chapter 7 (Feedforward); deeper networks compose more layers.
+
+    Examples
+    --------
+    >>> W1 = np.array([[5.0, 7.0], [-2.0, -3.0], [8.0, -1.0]])
+    >>> W2 = np.array([[7.0], [5.0], [-6.0]])
+    >>> feedforward([W1, W2], [[0.0, 0.0]]).shape
+    (1, 1)
+    """
+    return forward(weights, X, activation)[1][-1]
+
+
+def predict(weights, X, activation="sigmoid") -> np.ndarray:
+    """Predicted labels of shape (m,): 1 where y_hat >= 0.5 for one output unit, the
+    most probable class id for several."""
+    y_hat = feedforward(weights, X, activation)
+    if y_hat.shape[1] == 1:
+        return (y_hat[:, 0] >= 0.5).astype(int)
+    return np.argmax(y_hat, axis=1)
+
+
+def accuracy(weights, X, y, activation="sigmoid") -> float:
+    """Fraction of examples whose predicted label equals ``y`` (shape (m,))."""
+    pred = predict(weights, X, activation)
+    n_out = np.shape(weights[-1])[1]
+    y = check_labels(y, pred.shape[0], n_out)
+    return float(np.mean(pred == y))

@@ -1,0 +1,102 @@
+"""The machinery shared by every demo: sliders, one figure, a static snapshot.
+
+A demo draws its figure once and then only updates the artists that change
+(``set_data``, ``set_array``, text), so that a slider move costs one redraw. Each demo
+has ``figure()``, the static picture of its default state for the HTML book, and
+``widget()``, the live ipywidgets version for a running kernel. A demo never shows a
+broken plot: an error or a NaN becomes a message under the figure.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+
+class Demo:
+    """Base class: subclasses define ``controls()``, ``setup(fig)`` and
+    ``draw(**values)``.
+
+    - ``controls()`` returns ``{name: ipywidgets control}`` (built lazily, so that
+      ``figure()`` works without ipywidgets);
+    - ``defaults`` maps each control's name to its default value;
+    - ``setup(fig)`` creates the axes and artists once;
+    - ``draw(**values)`` updates the artists and returns a status line (or "").
+    """
+
+    defaults: dict = {}
+    figsize = (9, 4)
+
+    def __init__(self, **overrides):
+        unknown = set(overrides) - set(self.defaults)
+        if unknown:
+            raise ValueError(
+                f"{type(self).__name__} has no setting(s) {sorted(unknown)}; "
+                f"expected some of {sorted(self.defaults)}"
+            )
+        self.values = {**self.defaults, **overrides}
+        self.fig = Figure(figsize=self.figsize, layout="constrained")
+        self.setup(self.fig)
+        self.status = ""
+        self.update(**self.values)
+
+    # -- to implement -------------------------------------------------------------
+    def controls(self):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def setup(self, fig):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def draw(self, **values) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- shared -------------------------------------------------------------------
+    def update(self, **values) -> str:
+        """Apply new values to the figure; returns the status line shown under it."""
+        self.values.update(values)
+        try:
+            with np.errstate(all="ignore"):
+                self.status = self.draw(**self.values) or ""
+        except Exception as exc:  # a message instead of a broken plot
+            self.status = f"Cannot draw this setting: {exc}"
+        return self.status
+
+    def figure(self) -> Figure:
+        """The figure in its current state (the default state for the static book)."""
+        return self.fig
+
+    def render(self) -> bytes:
+        """Draw the figure with the Agg backend (what a widget update costs)."""
+        import io
+
+        buf = io.BytesIO()
+        self.fig.savefig(buf, format="png", dpi=self.fig.dpi)
+        return buf.getvalue()
+
+    def widget(self):
+        """The live demo: the controls above the figure and its status line."""
+        import ipywidgets as widgets
+        from IPython.display import display
+
+        controls = self.controls()
+        for name, control in controls.items():
+            control.value = self.values[name]
+        out = widgets.Output()
+        status = widgets.HTML()
+
+        def refresh(change=None):
+            new = {name: c.value for name, c in controls.items()}
+            status.value = f"<b>{self.update(**new)}</b>"
+            with out:
+                out.clear_output(wait=True)
+                display(self.fig)
+
+        for control in controls.values():
+            control.observe(refresh, names="value")
+        refresh()
+        box = widgets.HBox(list(controls.values()), layout=widgets.Layout(
+            flex_flow="row wrap"))
+        return widgets.VBox([box, out, status])
+
+    def _repr_html_(self):  # pragma: no cover - convenience in a notebook
+        return None

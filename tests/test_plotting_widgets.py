@@ -1,0 +1,49 @@
+import warnings
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+import mlp
+from mlp import datasets, plotting
+
+
+def test_plots_return_their_axes():
+    X, y = datasets.xor(60, rng=0)
+    weights = mlp.init_weights([2, 4, 1], rng=0)
+    fig, axes = plt.subplots(1, 5)
+    assert plotting.plot_data(axes[0], X, y) is axes[0]
+    assert plotting.plot_decision_regions(axes[1], weights, X, y) is axes[1]
+    assert plotting.plot_loss(axes[2], {"loss": [1.0, 0.5]}) is axes[2]
+    assert plotting.plot_activations(axes[3], derivative=True) is axes[3]
+    assert plotting.plot_network(axes[4], weights) is axes[4]
+    W3 = mlp.init_weights([2, 5, 3], rng=0)
+    X3, y3 = datasets.three_class(30, rng=0)
+    plotting.plot_decision_regions(None, W3, X3, y3)
+
+
+def test_plot_data_rejects_wrong_dimensions():
+    with pytest.raises(ValueError, match="X must be \\(m, 2\\)"):
+        plotting.plot_data(None, np.ones((3, 3)), [0, 1, 0])
+
+
+def test_line_points_lie_on_the_line():
+    xs, ys = plotting.line_points(2.0, -1.0, 3.0, [0.0, 4.0])
+    np.testing.assert_allclose(2 * xs - ys + 3, 0)
+
+
+def test_perceptron_demo_updates_without_warnings():
+    pytest.importorskip("ipywidgets")
+    from mlp.widgets import PerceptronDemo
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        demo = PerceptronDemo()
+        assert "accuracy" in demo.status
+        demo.update(w1=0.0, w2=0.0, b=0.0)  # a degenerate line must not break it
+        demo.render()
+        demo.update(w1=1.0, w2=1.0, b=-10.0)
+        assert demo.status.startswith("accuracy 9")
+        demo.widget()
+    with pytest.raises(ValueError, match="no setting"):
+        PerceptronDemo(w3=1.0)

@@ -1,0 +1,93 @@
+import numpy as np
+import pytest
+
+import mlp
+from mlp import datasets
+
+
+def test_gradient_descent_step_is_the_update_rule():
+    W = [np.array([[1.0], [2.0], [3.0]])]
+    g = [np.array([[0.5], [-1.0], [2.0]])]
+    new = mlp.gradient_descent_step(W, g, alpha=0.1)
+    np.testing.assert_allclose(new[0], W[0] - 0.1 * g[0])
+    assert new[0] is not W[0]
+
+
+def test_training_solves_xor_from_a_fixed_seed():
+    X, y = datasets.xor(200, rng=0)
+    weights = mlp.init_weights([2, 8, 1], rng=0)
+    weights, history = mlp.train(weights, X, y, alpha=1.0, epochs=1500)
+    assert history["accuracy"][-1] >= 0.97
+    assert history["loss"][-1] < 0.2
+    # a line (no hidden layer) cannot
+    line, hist_line = mlp.train(mlp.init_weights([2, 1], rng=0), X, y, alpha=1.0,
+                                epochs=300)
+    assert hist_line["accuracy"][-1] < 0.75
+
+
+def test_training_is_deterministic_with_minibatches():
+    X, y = datasets.moons(300, rng=1)
+    runs = [
+        mlp.train(mlp.init_weights([2, 16, 1], rng=3), X, y, alpha=0.5, epochs=20,
+                  batch_size=32, activation="tanh", rng=5)
+        for _ in range(2)
+    ]
+    np.testing.assert_array_equal(runs[0][0][0], runs[1][0][0])
+    assert runs[0][1] == runs[1][1]
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+def test_moons_and_multiclass(activation):
+    X, y = datasets.moons(300, rng=2)
+    alpha = 2.0 if activation == "sigmoid" else 0.5  # sigmoid's gradients are smaller
+    _, h = mlp.train(mlp.init_weights([2, 16, 1], rng=0), X, y, alpha=alpha, epochs=150,
+                     batch_size=32, activation=activation, rng=0)
+    assert h["accuracy"][-1] >= 0.95
+    X3, y3 = datasets.spirals(300, rng=0, classes=3, noise=0.1)
+    _, h3 = mlp.train(mlp.init_weights([2, 32, 32, 3], rng=0), X3, y3, alpha=0.5,
+                      epochs=300, batch_size=32, activation="tanh", rng=0)
+    assert h3["accuracy"][-1] >= 0.9
+
+
+def test_callback_sees_every_epoch_and_can_stop():
+    X, y = datasets.xor(50, rng=0)
+    seen = []
+
+    def callback(epoch, weights, history):
+        seen.append((epoch, len(history["loss"])))
+        return epoch < 3
+
+    _, history = mlp.train(mlp.init_weights([2, 3, 1], rng=0), X, y, alpha=0.1,
+                           epochs=10, callback=callback)
+    assert seen == [(1, 1), (2, 2), (3, 3)]
+    assert len(history["loss"]) == 3
+
+
+def test_divergence_is_reported_not_silent():
+    X, y = datasets.moons(100, rng=0)
+    X = X * 1e3
+    with pytest.raises(mlp.DivergenceError, match="smaller learning rate") as info:
+        mlp.train(mlp.init_weights([2, 8, 8, 1], rng=0), X, y, alpha=1e300, epochs=50,
+                  activation="relu")
+    assert all(np.all(np.isfinite(W)) for W in info.value.weights)
+
+
+@pytest.mark.parametrize(
+    "kwargs, err, match",
+    [
+        (dict(alpha=0.0), ValueError, "alpha must be a positive"),
+        (dict(alpha=-1.0), ValueError, "alpha must be a positive"),
+        (dict(alpha="0.1"), TypeError, "alpha must be a positive number"),
+        (dict(epochs=0), ValueError, "epochs must be a positive integer"),
+        (dict(epochs=2.5), TypeError, "epochs must be a positive integer"),
+        (dict(batch_size=0), ValueError, "batch_size"),
+        (dict(activation="sigmoidal"), ValueError, "unknown activation"),
+        (dict(callback=3), TypeError, "callback must be callable"),
+    ],
+)
+def test_train_bad_arguments(kwargs, err, match):
+    X, y = datasets.xor(20, rng=0)
+    args = dict(alpha=0.1, epochs=2)
+    args.update(kwargs)
+    with pytest.raises(err, match=match):
+        mlp.train(mlp.init_weights([2, 2, 1], rng=0), X, y, **args)
