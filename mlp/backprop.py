@@ -34,10 +34,9 @@ def _backward(weights, activations, T, act):
     grads = [None] * len(weights)
     for k in range(len(weights) - 1, -1, -1):
         a = activations[k]
-        g = np.empty_like(weights[k])
-        g[:-1] = a.T @ delta  # dE/dW_ij = a_i * delta_j
-        g[-1] = delta.sum(axis=0)  # the bias row: its input is the constant 1
-        grads[k] = g
+        # dE/dW_ij = a_i * delta_j, and the bias row, whose input is the constant 1:
+        # together add_bias(a).T @ delta, without building the column of ones
+        grads[k] = np.concatenate((a.T @ delta, delta.sum(axis=0, keepdims=True)))
         if k > 0:
             # chain rule through W (bias row dropped) and the hidden activation
             delta = (delta @ weights[k][:-1].T) * act.f_prime_from_output(a)

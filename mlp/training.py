@@ -189,7 +189,8 @@ def train(
             loss, acc = _loss_and_accuracy(y_hat, y)
             history["loss"].append(loss)
             history["accuracy"].append(acc)
-            snapshot = [W.copy() for W in weights]
-            if callback is not None and callback(epoch, snapshot, history) is False:
-                break
+            if callback is not None:
+                snapshot = [W.copy() for W in weights]  # the callback may keep them
+                if callback(epoch, snapshot, history) is False:
+                    break
     return weights, history

@@ -1,0 +1,152 @@
+"""Training speed: mlp.train against its peers on the same task, in the same run.
+
+Task (issue 8): two moons, 2000 points, a 2-32-32-1 network, tanh hidden layers,
+sigmoid output, cross-entropy, plain minibatch SGD (batch 64, learning rate 0.1, no
+momentum, no regularisation), 50 epochs, shuffled every epoch.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+import mlp
+
+M, SIZES, BATCH, ALPHA, EPOCHS, SEED = 2000, [2, 32, 32, 1], 64, 0.1, 50, 0
+
+
+def task():
+    X, y = mlp.datasets.moons(M, rng=SEED, noise=0.1)
+    return X, y
+
+
+def run_mlp(X, y):
+    weights = mlp.init_weights(SIZES, rng=SEED)
+    weights, history = mlp.train(weights, X, y, alpha=ALPHA, epochs=EPOCHS,
+                                 batch_size=BATCH, activation="tanh", rng=SEED)
+    return mlp.accuracy(weights, X, y, activation="tanh")
+
+
+def run_fused_numpy(X, y, history=True):
+    """The same algorithm written as one tight loop, nothing reusable.
+
+    With ``history`` it also records what ``mlp.train`` returns: the loss and accuracy
+    on all of X after every epoch (the same work); without, it is the bare floor.
+    """
+    rng = np.random.default_rng(SEED)
+    Ws = [W.copy() for W in mlp.init_weights(SIZES, rng=SEED)]
+    A1, b1, A2, b2, A3, b3 = (Ws[0][:-1], Ws[0][-1], Ws[1][:-1], Ws[1][-1],
+                              Ws[2][:-1], Ws[2][-1])
+    Y = y[:, None].astype(float)
+    m = X.shape[0]
+    losses, accs = [], []
+    for _ in range(EPOCHS):
+        perm = rng.permutation(m)
+        Xe, Ye = X[perm], Y[perm]
+        for s in range(0, m, BATCH):
+            xb, yb = Xe[s:s + BATCH], Ye[s:s + BATCH]
+            a1 = np.tanh(xb @ A1 + b1)
+            a2 = np.tanh(a1 @ A2 + b2)
+            out = 1.0 / (1.0 + np.exp(-(a2 @ A3 + b3)))
+            d3 = (out - yb) / xb.shape[0]
+            d2 = (d3 @ A3.T) * (1.0 - a2 * a2)
+            d1 = (d2 @ A2.T) * (1.0 - a1 * a1)
+            A3 -= ALPHA * (a2.T @ d3)
+            b3 -= ALPHA * d3.sum(0)
+            A2 -= ALPHA * (a1.T @ d2)
+            b2 -= ALPHA * d2.sum(0)
+            A1 -= ALPHA * (xb.T @ d1)
+            b1 -= ALPHA * d1.sum(0)
+        if history:
+            p = 1.0 / (1.0 + np.exp(-(np.tanh(np.tanh(X @ A1 + b1) @ A2 + b2) @ A3 + b3)))
+            p = np.clip(p[:, 0], 1e-15, 1 - 1e-15)
+            losses.append(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+            accs.append(np.mean((p >= 0.5) == y))
+    a1 = np.tanh(X @ A1 + b1)
+    a2 = np.tanh(a1 @ A2 + b2)
+    return float(np.mean(((a2 @ A3 + b3)[:, 0] >= 0) == y))
+
+
+def run_sklearn(X, y):
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+
+    clf = MLPClassifier(hidden_layer_sizes=(32, 32), activation="tanh", solver="sgd",
+                        alpha=0.0, batch_size=BATCH, learning_rate="constant",
+                        learning_rate_init=ALPHA, momentum=0.0, nesterovs_momentum=False,
+                        max_iter=EPOCHS, shuffle=True, random_state=SEED, tol=0.0,
+                        n_iter_no_change=EPOCHS + 1, early_stopping=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        clf.fit(X, y)
+    return float(clf.score(X, y))
+
+
+def run_torch(X, y):
+    import torch
+
+    torch.manual_seed(SEED)
+    torch.set_num_threads(1)
+    Xt = torch.tensor(X, dtype=torch.float64)
+    yt = torch.tensor(y, dtype=torch.float64)[:, None]
+    model = torch.nn.Sequential(
+        torch.nn.Linear(2, 32), torch.nn.Tanh(), torch.nn.Linear(32, 32),
+        torch.nn.Tanh(), torch.nn.Linear(32, 1)).double()
+    opt = torch.optim.SGD(model.parameters(), lr=ALPHA)
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+    g = torch.Generator().manual_seed(SEED)
+    for _ in range(EPOCHS):
+        perm = torch.randperm(M, generator=g)
+        for s in range(0, M, BATCH):
+            idx = perm[s:s + BATCH]
+            opt.zero_grad()
+            loss = loss_fn(model(Xt[idx]), yt[idx])
+            loss.backward()
+            opt.step()
+    with torch.no_grad():
+        return float(((model(Xt) >= 0).double() == yt).double().mean())
+
+
+CONTENDERS = {
+    "mlp.train": run_mlp,
+    "hand-fused numpy": run_fused_numpy,
+    "hand-fused numpy, no history": lambda X, y: run_fused_numpy(X, y, history=False),
+    "scikit-learn MLPClassifier": run_sklearn,
+    "PyTorch (CPU, 1 thread)": run_torch,
+}
+
+
+def available():
+    out = {}
+    for name, fn in CONTENDERS.items():
+        try:
+            if "scikit" in name:
+                import sklearn  # noqa: F401
+            if "PyTorch" in name:
+                import torch  # noqa: F401
+        except ImportError:
+            continue
+        out[name] = fn
+    return out
+
+
+def measure(rounds=5):
+    """Median seconds per epoch and final accuracy of each contender, interleaved."""
+    X, y = task()
+    contenders = available()
+    times = {name: [] for name in contenders}
+    acc = {}
+    for _ in range(rounds):
+        for name, fn in contenders.items():
+            t = time.perf_counter()
+            acc[name] = fn(X, y)
+            times[name].append((time.perf_counter() - t) / EPOCHS)
+    return {name: (float(np.median(times[name])), acc[name]) for name in contenders}
+
+
+if __name__ == "__main__":
+    for name, (sec, a) in measure(3).items():
+        print(f"{name:28s} {sec * 1e3:7.2f} ms/epoch  accuracy {a:.3f}")
