@@ -209,80 +209,930 @@ def plot_activations(ax, names=("sigmoid", "tanh", "relu"), derivative=False,
 
 
 def plot_network(ax, weights=None, sizes=None, show_weights=True, input_labels=None,
-                 output_labels=None, max_width=6.0, fmt="{:.1f}"):
-    """Draw a network as a diagram: nodes by layer, a bias node "1" under each layer
-    but the last, and every weight as an edge (red positive, blue negative, thickness
-    by size).
+                 output_labels=None, max_width=6.0, fmt="{:.1f}", show_bias=True,
+                 legend=None, max_labels=16, layer_names=True):
+    r"""Draw a network as a diagram: its layers of nodes and every weight as an edge.
+
+    Nodes stand in columns, inputs on the left; a grey bias node "1" sits under every
+    layer but the last (its edges are the bias row of the next weight matrix). With
+    ``weights`` each edge shows its weight by colour (red positive, blue negative) and
+    by thickness and opacity (in proportion to ``|w|``), and small networks carry the
+    values on their edges. Readable for any small network: 2-2-1, 2-4-1, 3-4-4-1,
+    2-8-8-3.
 
     Parameters
     ----------
     ax : Axes or None
-    weights : list of arrays, optional; the diagram's sizes come from them
-    sizes : list of int, optional, when there are no weights (edges drawn grey)
-    show_weights : bool, write each weight's value on its edge (small networks)
+    weights : list of arrays, optional
+        ``W[k]`` of shape (n_k + 1, n_{k+1}); the diagram's sizes come from them.
+    sizes : list of int, optional
+        Units per layer, inputs first (e.g. ``[2, 4, 1]``), when there are no weights:
+        the edges are drawn grey.
+    show_weights : bool
+        Write each weight's value on its edge, when the network has at most
+        ``max_labels`` weights (more would be unreadable).
+    input_labels, output_labels : sequence of str, optional
+        Names written beside the input nodes (left) and output nodes (right), e.g.
+        ``["CAT", "DOG", "BIRD"]``; the nodes themselves show :math:`x_i` and
+        :math:`\hat y_j`.
+    max_width : float, line width of the largest weight
+    fmt : str, format of the weight values
+    show_bias : bool, draw the bias nodes and their edges
+    legend : bool, optional
+        A key for the colours under the diagram; default: when weights are given.
+    max_labels : int, the largest number of weights whose values are written
+    layer_names : bool, write "input layer", "hidden layer", "output layer" on top
+
+    Returns
+    -------
+    ax
+
+    Notes
+    -----
+    The edge from node i of layer k to node j of layer k + 1 is ``W[k][i, j]``, the
+    slide's :math:`W_{i+1, j+1}^{(k+1)}`; the edge from the bias node is
+    ``W[k][-1, j]``. Chapter 5 (What Layers can do?).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> ax = plot_network(None, sizes=[2, 2, 1])
+    >>> plt.close("all")
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Circle
+
+    from ._validation import check_positive_int
+
+    ax = _ax(ax)
+    if weights is not None:
+        weights = check_weights(weights)
+        sizes = [weights[0].shape[0] - 1] + [W.shape[1] for W in weights]
+    elif sizes is None:
+        raise ValueError("plot_network needs weights (a list of arrays) or sizes "
+                         "(a list of layer sizes such as [2, 2, 1])")
+    else:
+        if not isinstance(sizes, (list, tuple)) or len(sizes) < 2:
+            raise ValueError("sizes must be a list of at least two layer sizes, inputs "
+                             f"first, e.g. [2, 2, 1]; got {sizes!r}")
+        sizes = [check_positive_int(n, f"sizes[{i}]") for i, n in enumerate(sizes)]
+    n_layers = len(sizes)
+    last = n_layers - 1
+    n_weights = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
+    label_edges = bool(show_weights) and weights is not None and n_weights <= max_labels
+    if legend is None:
+        legend = weights is not None
+
+    # -- layout: unit spacing between nodes, columns dx apart, nodes centred on y=0
+    tallest = max(n + (1 if show_bias and k < last else 0) for k, n in enumerate(sizes))
+    dx = float(np.clip(1.3 * (tallest + 1) / max(last, 1), 2.4, 3.4))
+    radius = 0.3
+    fontsize = 10 if tallest <= 5 else 8 if tallest <= 9 else 6
+
+    def node_xy(layer, i):
+        n = sizes[layer]
+        if i == n:  # the bias node, under the layer's units
+            return layer * dx, -(n - 1) / 2.0 - 1.0
+        return layer * dx, (n - 1) / 2.0 - i
+
+    # -- edges, the weakest first so that strong ones lie on top
+    big = max(float(np.abs(W).max()) for W in weights) if weights is not None else 1.0
+    big = big if big > 0 else 1.0
+    edges = []
+    for k in range(last):
+        rows = sizes[k] + 1 if show_bias else sizes[k]
+        for i in range(rows):
+            for j in range(sizes[k + 1]):
+                w = None if weights is None else float(weights[k][i, j])
+                edges.append((0.0 if w is None else abs(w), k, i, j, w))
+    edges.sort(key=lambda e: e[0])
+    for size, k, i, j, w in edges:
+        (x0, y0), (x1, y1) = node_xy(k, i), node_xy(k + 1, j)
+        if w is None:
+            color, lw, alpha = "0.55", 1.0, 0.8
+        else:
+            color = "#d62728" if w > 0 else "#1f77b4"
+            lw = 0.4 + max_width * size / big
+            alpha = 0.3 + 0.65 * size / big
+        ax.plot([x0, x1], [y0, y1], color=color, linewidth=lw, alpha=alpha,
+                solid_capstyle="round", zorder=1)
+        if label_edges and float(fmt.format(w)) != 0.0:
+            # labels of edges into the same node share one x position, and edges
+            # leaving one node carry theirs at different x: they never pile up
+            t = 0.25 + 0.45 * (j + 0.5) / sizes[k + 1]
+            ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), fmt.format(w),
+                    fontsize=fontsize - 2, ha="center", va="center", zorder=3,
+                    color="0.1", bbox=dict(boxstyle="round,pad=0.12", fc="white",
+                                           ec="none", alpha=0.9))
+
+    # -- nodes
+    for k, n in enumerate(sizes):
+        for i in range(n + (1 if show_bias and k < last else 0)):
+            x, y = node_xy(k, i)
+            is_bias = i == n
+            ax.add_patch(Circle((x, y), radius, facecolor="#e6e6e6" if is_bias else
+                                "white", edgecolor="0.5" if is_bias else "k",
+                                linewidth=1.2, zorder=4))
+            if is_bias:
+                text = "1"
+            elif k == 0:
+                text = f"$x_{{{i + 1}}}$"
+            elif k == last:
+                text = r"$\hat y$" if n == 1 else f"$\\hat y_{{{i + 1}}}$"
+            elif n_layers == 3:
+                text = f"$h_{{{i + 1}}}$"
+            else:  # h^(k)_j would not fit in the node: the layer name says k
+                text = f"$h_{{{i + 1}}}$" if tallest <= 6 else ""
+            ax.text(x, y, text, ha="center", va="center", fontsize=fontsize, zorder=5,
+                    color="0.35" if is_bias else "k")
+    for names, layer, side in ((input_labels, 0, -1), (output_labels, last, 1)):
+        if names is None:
+            continue
+        if len(names) != sizes[layer]:
+            raise ValueError(
+                f"{'input' if side < 0 else 'output'}_labels must name the "
+                f"{sizes[layer]} nodes of that layer, got {len(names)} names")
+        for i, name in enumerate(names):
+            x, y = node_xy(layer, i)
+            ax.text(x + side * (radius + 0.15), y, str(name), fontsize=fontsize,
+                    ha="right" if side < 0 else "left", va="center", zorder=5)
+
+    # -- frame: layer names on top, the colour key under the diagram
+    top = max((n - 1) / 2.0 for n in sizes) + radius
+    bottom = min(node_xy(k, sizes[k] if show_bias and k < last else sizes[k] - 1)[1]
+                 for k in range(n_layers)) - radius
+    if layer_names:
+        for k in range(n_layers):
+            name = ("input layer" if k == 0 else "output layer" if k == last else
+                    "hidden layer" if n_layers == 3 else f"hidden layer {k}")
+            ax.text(k * dx, top + 0.35, name, ha="center", va="bottom",
+                    fontsize=fontsize - 1, color="0.3")
+    if legend and weights is not None:
+        handles = [Line2D([], [], color="#d62728", linewidth=3, label="positive weight"),
+                   Line2D([], [], color="#1f77b4", linewidth=3, label="negative weight")]
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0),
+                  ncol=2, frameon=False, fontsize=fontsize - 2, handlelength=1.5)
+    pad_left = 1.6 if input_labels is not None else 0.6
+    pad_right = 1.6 if output_labels is not None else 0.6
+    ax.set_xlim(-pad_left, last * dx + pad_right)
+    ax.set_ylim(bottom - 0.3, top + (1.0 if layer_names else 0.3))
+    ax.set_aspect("equal", adjustable="box")
+    ax.axis("off")
+    return ax
+
+
+def plot_gradient_sizes(ax, sizes, label=None, offset=0.0, width=0.8, color=None,
+                        **kwargs):
+    r"""Bars of each layer's gradient size on a log scale, the first layer on the left.
+
+    Parameters
+    ----------
+    ax : Axes or None
+    sizes : array of shape (L,), e.g. from :func:`mlp.diagnostics.gradient_norms`;
+        entry k is the size of :math:`\partial E / \partial W^{(k+1)}`
+    label : str, optional, the legend entry
+    offset, width : float
+        Shift and width of the bars, so that several networks can be drawn side by
+        side (e.g. three activations with ``width=0.27`` and offsets -0.27, 0, 0.27).
+    color : optional matplotlib colour
+
+    Returns
+    -------
+    ax
+
+    Notes
+    -----
+    Chapter 12 (vanishing gradients): in a deep sigmoid network each bar is roughly
+    four times shorter than the one to its right. Zero sizes (a layer of dead ReLUs)
+    are left out, since a log scale cannot show them.
+    """
+    ax = _ax(ax)
+    s = as_float_array(sizes, "sizes", ndim=1)
+    if s.size == 0:
+        raise ValueError("sizes must hold one value per layer, got an empty array")
+    if np.any(s < 0):
+        raise ValueError("sizes must be >= 0 (they are magnitudes)")
+    layers = np.arange(1, s.size + 1)
+    shown = s > 0
+    ax.set_yscale("log")
+    ax.bar(layers[shown] + offset, s[shown], width=width, label=label, color=color,
+           **kwargs)
+    ax.set_xticks(layers)
+    ax.set_xticklabels([f"$W^{{({k})}}$" for k in layers])
+    ax.set_xlim(0.4, s.size + 0.6)
+    ax.set_xlabel("layer (input side on the left, output on the right)")
+    ax.set_ylabel(r"mean $|\partial E / \partial W|$")
+    ax.grid(alpha=0.3, axis="y", which="major")
+    return ax
+
+
+# -- chapters 10 and 11: derivatives, gradient checks, learning boundaries ------------
+
+
+def plot_derivative_check(ax, f, x, candidates, eps=1e-5, every=8, xlabel="x"):
+    r"""Candidate formulas for a derivative against the finite differences of ``f``.
+
+    Parameters
+    ----------
+    ax : Axes or None
+    f : callable, ``f(x) -> array`` of the shape of ``x`` (element-wise)
+    x : array of shape (g,), the points where the derivatives are compared
+    candidates : dict ``{label: callable}``, each a formula for :math:`f'(x)`
+        (element-wise); drawn as lines, the first solid, the others dashed
+    eps : float, the finite-difference step
+    every : int, draw one finite-difference marker every ``every`` points
+    xlabel : str
+
+    Returns
+    -------
+    ax
+
+    Notes
+    -----
+    The markers are the central differences
+
+    .. math:: f'(x) \approx \frac{f(x + \varepsilon) - f(x - \varepsilon)}{2\varepsilon},
+
+    so the formula whose line runs through them is the right one. Chapter 10 uses it to
+    show which of the slides' derivatives of the log loss is correct.
+    """
+    ax = _ax(ax)
+    if not callable(f):
+        raise TypeError(f"f must be a function of x, got {type(f).__name__}")
+    x = as_float_array(x, "x", ndim=1)
+    if not isinstance(candidates, dict) or not all(
+        callable(c) for c in candidates.values()
+    ):
+        raise TypeError("candidates must be a dict {label: function of x}")
+    if isinstance(every, bool) or not isinstance(every, int) or every < 1:
+        raise ValueError(f"every must be a positive integer, got {every!r}")
+    styles = ["-", "--", ":", "-."]
+    colors = ["#2ca02c", "#d62728", "#9467bd", "#ff7f0e"]
+    for k, (label, g) in enumerate(candidates.items()):
+        ax.plot(x, np.asarray(g(x), dtype=float), styles[k % len(styles)],
+                color=colors[k % len(colors)], linewidth=2.2 if k == 0 else 1.8,
+                label=label, zorder=2)
+    numeric = (np.asarray(f(x + eps), float) - np.asarray(f(x - eps), float)) / (2 * eps)
+    ax.plot(x[::every], numeric[::every], "o", color="k", markersize=4.5,
+            label="finite differences", zorder=3)
+    ax.axhline(0, color="0.6", linewidth=0.8, zorder=1)
+    ax.set_xlabel(xlabel)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    return ax
+
+
+def plot_gradient_check(ax, grads, numeric):
+    r"""Backpropagation's gradient against the numerical one, one point per weight.
+
+    Parameters
+    ----------
+    ax : Axes or None
+    grads, numeric : lists of arrays of the same shapes (one per layer), e.g. from
+        :func:`mlp.backprop` and :func:`mlp.numerical_gradient`
+
+    Returns
+    -------
+    ax
+
+    Notes
+    -----
+    Every point should lie on the diagonal :math:`y = x`; each layer has its own
+    colour. Chapter 11 (gradient check).
+    """
+    ax = _ax(ax)
+    if not isinstance(grads, (list, tuple)) or not isinstance(numeric, (list, tuple)):
+        raise TypeError("grads and numeric must be lists of arrays, one per layer")
+    if len(grads) != len(numeric):
+        raise ValueError(
+            f"grads has {len(grads)} layers but numeric has {len(numeric)}")
+    lo, hi = np.inf, -np.inf
+    for k, (g, n) in enumerate(zip(grads, numeric)):
+        g = as_float_array(g, f"grads[{k}]")
+        n = as_float_array(n, f"numeric[{k}]")
+        if g.shape != n.shape:
+            raise ValueError(
+                f"grads[{k}] has shape {g.shape} but numeric[{k}] has shape {n.shape}")
+        ax.scatter(n.ravel(), g.ravel(), s=28, color=CLASS_COLORS[k % len(CLASS_COLORS)],
+                   edgecolor="white", linewidth=0.5, label=f"$W^{{({k + 1})}}$",
+                   zorder=3)
+        lo = min(lo, n.min(), g.min())
+        hi = max(hi, n.max(), g.max())
+    pad = 0.05 * max(hi - lo, 1e-12)
+    ax.plot([lo - pad, hi + pad], [lo - pad, hi + pad], color="0.5", linewidth=1,
+            zorder=1, label="$y = x$")
+    ax.set_xlabel("finite differences")
+    ax.set_ylabel("backpropagation")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    return ax
+
+
+def plot_training_snapshots(axes, snapshots, X, y, activation="sigmoid", labels=None,
+                            resolution=60):
+    """The decision regions of a network at several moments of its training.
+
+    Parameters
+    ----------
+    axes : sequence of Axes, one per snapshot
+    snapshots : list of ``(epoch, weights)`` pairs, e.g. kept by ``train``'s callback
+    X : array (m, 2), y : array (m,), the training data drawn on every panel
+    activation : the hidden layers' function
+    labels : sequence of str, optional, a legend name per class
+    resolution : int, grid points per side
+
+    Returns
+    -------
+    the axes
+
+    Notes
+    -----
+    Each panel's title gives the epoch and the accuracy on ``X``. Chapter 11.
+    """
+    axes = list(np.ravel(axes))
+    if not isinstance(snapshots, (list, tuple)) or not snapshots:
+        raise TypeError("snapshots must be a non-empty list of (epoch, weights) pairs")
+    if len(axes) != len(snapshots):
+        raise ValueError(
+            f"got {len(snapshots)} snapshots but {len(axes)} axes: one axis each")
+    for ax, snap in zip(axes, snapshots):
+        if not isinstance(snap, (list, tuple)) or len(snap) != 2:
+            raise TypeError("each snapshot must be an (epoch, weights) pair")
+        epoch, weights = snap
+        plot_decision_regions(ax, weights, X, None, activation, resolution)
+        plot_data(ax, X, y, labels=labels, s=12)
+        acc = float(np.mean(
+            _predicted_labels(weights, check_X(X), activation) == np.asarray(y)))
+        ax.set_title(f"epoch {epoch}: accuracy {acc:.0%}", fontsize=10)
+        ax.set_xticks([])
+        ax.set_yticks([])
+    return axes
+
+
+def _predicted_labels(weights, X, activation):
+    with np.errstate(over="ignore", invalid="ignore"):
+        y_hat = _forward(check_weights(weights, X.shape[1]), X,
+                         get_activation(activation))[1][-1]
+    return (y_hat[:, 0] >= 0.5).astype(int) if y_hat.shape[1] == 1 else np.argmax(
+        y_hat, axis=1)
+
+
+def animate_training(snapshots, history, X, y, activation="sigmoid", labels=None,
+                     resolution=60, figsize=(8.5, 3.6), interval=400):
+    """An animation of the decision regions as a network learns, beside its loss.
+
+    Parameters
+    ----------
+    snapshots : list of ``(epoch, weights)`` pairs, one frame each
+    history : dict with the per-epoch ``"loss"`` from ``train``
+    X : array (m, 2), y : array (m,), the training data
+    activation, labels, resolution : as in :func:`plot_training_snapshots`
+    figsize : tuple, interval : int (milliseconds between frames)
+
+    Returns
+    -------
+    matplotlib.animation.FuncAnimation
+        Call ``.to_jshtml()`` on it for a player that works in a static HTML page.
+
+    Notes
+    -----
+    The figure is a ``matplotlib.figure.Figure`` outside pyplot, so a notebook shows
+    only the player, not a stray still image. Chapter 11.
+    """
+    from matplotlib.animation import FuncAnimation
+    from matplotlib.figure import Figure
+
+    if not isinstance(snapshots, (list, tuple)) or not snapshots:
+        raise TypeError("snapshots must be a non-empty list of (epoch, weights) pairs")
+    loss = np.asarray(history["loss"] if isinstance(history, dict) else history, float)
+    X = check_X(X)
+    y = np.asarray(y)
+    act = get_activation(activation)
+    fig = Figure(figsize=figsize, layout="constrained")
+    ax, ax_loss = fig.subplots(1, 2, width_ratios=[1, 1.25])
+    xx, yy, pts = grid_for(X, resolution)
+    image = ax.imshow(np.zeros_like(xx), origin="lower", cmap=REGION_CMAP, vmin=0,
+                      vmax=1, alpha=0.55, aspect="auto",
+                      extent=(xx.min(), xx.max(), yy.min(), yy.max()))
+    plot_data(ax, X, y, labels=labels, s=12)
+    ax.set_xlim(xx.min(), xx.max())
+    ax.set_ylim(yy.min(), yy.max())
+    ax.set_xticks([])
+    ax.set_yticks([])
+    epochs = np.arange(1, loss.size + 1)
+    ax_loss.plot(epochs, loss, color="0.4")
+    (dot,) = ax_loss.plot([], [], "o", color="#d62728", markersize=8)
+    ax_loss.set_xscale("log")
+    ax_loss.set_xlabel("epoch (log scale)")
+    ax_loss.set_ylabel("error E")
+    ax_loss.grid(alpha=0.3)
+    contours = []
+
+    def frame(k):
+        epoch, weights = snapshots[k]
+        with np.errstate(over="ignore", invalid="ignore"):
+            p = _forward(check_weights(weights, 2), pts, act)[1][-1][:, 0]
+        p = p.reshape(xx.shape)
+        image.set_data(p)
+        for c in contours:
+            c.remove()
+        contours.clear()
+        if p.min() < 0.5 < p.max():
+            contours.append(ax.contour(xx, yy, p, levels=[0.5], colors="k",
+                                       linewidths=1.5))
+        acc = float(np.mean(_predicted_labels(weights, X, act) == y))
+        ax.set_title(f"epoch {epoch}: accuracy {acc:.0%}", fontsize=10)
+        e = min(max(int(epoch), 1), loss.size)
+        dot.set_data([e], [loss[e - 1]])
+        ax_loss.set_title(f"E = {loss[e - 1]:.3f}", fontsize=10)
+        return [image, dot]
+
+    return FuncAnimation(fig, frame, frames=len(snapshots), interval=interval,
+                         blit=False)
+
+
+# -- chapters 7-9: matrices as the slides print them, and the moving line ------------
+
+
+def _latex_entry(value, fmt):
+    """One matrix entry: a number formatted with ``fmt``, or a string as it is."""
+    if isinstance(value, str):
+        return value
+    text = fmt.format(float(value))
+    return "0" if text in ("-0", "-0.0", "-0.00", "-0.000") else text
+
+
+def latex_matrix(A, fmt="{:.4g}"):
+    r"""A matrix (or vector) as a LaTeX ``pmatrix``, for printing what the slides show.
+
+    Parameters
+    ----------
+    A : array of shape (r, c), or (r,) for a column vector; numbers, or strings of
+        LaTeX (e.g. from :func:`latex_weight_symbols`), which are inserted as they are
+    fmt : str, the format of each number
+
+    Returns
+    -------
+    str, e.g. ``\begin{pmatrix} 5 & 7 \\ -2 & -3 \end{pmatrix}``
+
+    Notes
+    -----
+    Chapter 7 prints the weight matrices of the slides with their numbers filled in:
+    ``IPython.display.Math("W^{(1)} = " + latex_matrix(W1))``.
+
+    Examples
+    --------
+    >>> latex_matrix([[5, 7], [-2, -3]])
+    '\\begin{pmatrix} 5 & 7 \\\\ -2 & -3 \\end{pmatrix}'
+    >>> latex_matrix([1.5, 1])
+    '\\begin{pmatrix} 1.5 \\\\ 1 \\end{pmatrix}'
+    """
+    if not isinstance(fmt, str):
+        raise TypeError(f"fmt must be a format string like '{{:.3g}}', got {fmt!r}")
+    arr = np.asarray(A, dtype=object)
+    if arr.ndim == 1:
+        arr = arr.reshape(-1, 1)
+    if arr.ndim != 2 or arr.size == 0:
+        raise ValueError(
+            f"latex_matrix needs a non-empty 1-D or 2-D array, got shape {arr.shape}")
+    rows = []
+    for row in arr:
+        try:
+            rows.append(" & ".join(_latex_entry(v, fmt) for v in row))
+        except (TypeError, ValueError) as exc:
+            raise TypeError(
+                f"latex_matrix entries must be numbers or LaTeX strings: {exc}"
+            ) from None
+    return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
+
+
+def latex_weight_symbols(shape, layer, name="W"):
+    r"""The slides' symbols :math:`W_{ij}^{(k)}` for a weight matrix of ``shape``.
+
+    Parameters
+    ----------
+    shape : (rows, cols), e.g. ``W1.shape == (3, 2)``
+    layer : int, the :math:`k` of :math:`W^{(k)}`
+    name : str
+
+    Returns
+    -------
+    array of str of that shape: entry ``[i, j]`` is ``"W_{i+1,j+1}^{(k)}"`` (row i,
+    column j of the array is the slide's :math:`W_{i+1,j+1}`; the last row is the bias).
+
+    Examples
+    --------
+    >>> latex_weight_symbols((3, 1), 2)[:, 0].tolist()
+    ['W_{11}^{(2)}', 'W_{21}^{(2)}', 'W_{31}^{(2)}']
+    """
+    if (not isinstance(shape, (tuple, list)) or len(shape) != 2
+            or not all(isinstance(n, (int, np.integer)) and n > 0 for n in shape)):
+        raise ValueError(f"shape must be (rows, cols) of positive ints, got {shape!r}")
+    if not isinstance(layer, (int, np.integer)) or isinstance(layer, bool):
+        raise TypeError(f"layer must be an int, got {type(layer).__name__}")
+    out = np.empty(tuple(shape), dtype=object)
+    for i, j in np.ndindex(*shape):
+        sep = "," if max(shape) > 9 else ""
+        out[i, j] = f"{name}_{{{i + 1}{sep}{j + 1}}}^{{({layer})}}"
+    return out
+
+
+def animate_line(path, X, y, xlim=(0.0, 10.0), ylim=(0.0, 10.0), titles=None,
+                 labels=None, figsize=(4.6, 3.7), dpi=72, interval=250,
+                 resolution=60):
+    r"""An animation of the perceptron's line moving along a path of weights.
+
+    Each frame draws the line :math:`w_1 x_1 + w_2 x_2 + b = 0` of one row of ``path``
+    over the data, with the plane shaded by :math:`\sigma(w_1 x_1 + w_2 x_2 + b)`; the
+    first line stays as a dashed grey reference.
+
+    Parameters
+    ----------
+    path : array of shape (T, 3), one row ``(w1, w2, b)`` per frame (T >= 1)
+    X : array of shape (m, 2); y : array of shape (m,) of 0/1 labels
+    xlim, ylim : the axes' ranges
+    titles : list of T str, optional, one title per frame
+    labels : pair of str, optional, legend names of the classes
+    figsize, dpi : keep them small: every frame is stored as a PNG
+    interval : int, milliseconds between frames
+    resolution : int, points per side of the shading grid
+
+    Returns
+    -------
+    matplotlib.animation.FuncAnimation
+        Its figure is a plain :class:`matplotlib.figure.Figure`, not known to pyplot,
+        so a notebook does not also show it as a still picture. In a notebook:
+        ``IPython.display.HTML(anim.to_jshtml())`` plays in the static HTML book too.
+
+    Notes
+    -----
+    Chapter 9 (Gradient Descent): each row of ``path`` is one step
+    :math:`w \leftarrow w - \alpha \nabla E`.
+    """
+    from matplotlib.animation import FuncAnimation
+    from matplotlib.figure import Figure
+
+    from .activations import sigmoid
+
+    path = as_float_array(path, "path", ndim=2)
+    if path.shape[1] != 3 or path.shape[0] < 1:
+        raise ValueError(
+            f"path must have shape (T, 3), one row (w1, w2, b) per frame; got "
+            f"{path.shape}")
+    if titles is not None and len(titles) != path.shape[0]:
+        raise ValueError(
+            f"titles must have one entry per frame ({path.shape[0]}), got {len(titles)}")
+    fig = Figure(figsize=figsize, dpi=dpi)
+    ax = fig.add_subplot()
+    xs = np.linspace(xlim[0], xlim[1], resolution)
+    ys = np.linspace(ylim[0], ylim[1], resolution)
+    gx, gy = np.meshgrid(xs, ys)
+    image = ax.imshow(np.zeros_like(gx), origin="lower", extent=(*xlim, *ylim),
+                      cmap=REGION_CMAP, vmin=0, vmax=1, alpha=0.4, aspect="auto")
+    ax.plot(*line_points(*path[0], list(xlim)), color="0.5", linestyle="--",
+            linewidth=1.2, label="start")
+    (line,) = ax.plot([], [], color="k", linewidth=2.2, label="line")
+    plot_data(ax, X, y, labels=labels, s=60)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    ax.legend(loc="upper right", fontsize=7)
+    title = ax.set_title(" ", fontsize=9)
+    fig.tight_layout()  # once: a constrained layout per frame would double the cost
+
+    def frame(t):
+        w1, w2, b = path[t]
+        with np.errstate(over="ignore"):
+            image.set_data(sigmoid(w1 * gx + w2 * gy + b))
+        line.set_data(*line_points(w1, w2, b, list(xlim)))
+        title.set_text(titles[t] if titles is not None else f"step {t}")
+        return image, line, title
+
+    return FuncAnimation(fig, frame, frames=path.shape[0], interval=interval,
+                         repeat=False)
+
+
+# -- chapters 3 and 4: combining regions ----------------------------------------------
+
+
+def linear_formula(w, names=("x_1", "x_2"), fmt="{:g}"):
+    r"""A linear model as LaTeX (without the dollars): ``(5, -2, 8)`` gives
+    ``"5x_1 - 2x_2 + 8"``.
+
+    Parameters
+    ----------
+    w : array of shape (n + 1,) or (n + 1, 1): the weights, then the bias (the
+        slides' order, as in a column of a weight matrix)
+    names : sequence of n str, the LaTeX names of the inputs
+    fmt : format of each number's size
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> linear_formula([7, 5, -6], names=(r"\sigma_1", r"\sigma_2"))
+    '7\\sigma_1 + 5\\sigma_2 - 6'
+    """
+    w = as_float_array(w, "w").ravel()
+    if w.size != len(names) + 1:
+        raise ValueError(
+            f"w must hold {len(names)} weights and a bias ({len(names) + 1} numbers), "
+            f"got {w.size}"
+        )
+    terms = []
+    for value, name in zip(w, list(names) + [None]):
+        if value == 0:
+            continue
+        size = fmt.format(abs(value))
+        if name is not None:
+            size = "" if size == "1" else size
+        sign = "-" if value < 0 else "+"
+        terms.append((sign, size + (name or "")))
+    if not terms:
+        return "0"
+    first_sign, first = terms[0]
+    text = ("-" if first_sign == "-" else "") + first
+    return text + "".join(f" {sign} {term}" for sign, term in terms[1:])
+
+
+def _check_extent(extent):
+    ext = as_float_array(extent, "extent").ravel()
+    if ext.size != 4 or not (ext[0] < ext[1] and ext[2] < ext[3]):
+        raise ValueError(
+            "extent must be (x1_min, x1_max, x2_min, x2_max) with min < max, got "
+            f"{extent!r}"
+        )
+    return tuple(float(v) for v in ext)
+
+
+def region_grid(extent, resolution=100):
+    """A regular grid over ``extent = (x1_min, x1_max, x2_min, x2_max)``.
+
+    Returns
+    -------
+    xx, yy : arrays (resolution, resolution); points : array (resolution**2, 2)
+    """
+    x1_min, x1_max, x2_min, x2_max = _check_extent(extent)
+    xx, yy = np.meshgrid(np.linspace(x1_min, x1_max, resolution),
+                         np.linspace(x2_min, x2_max, resolution))
+    return xx, yy, np.column_stack([xx.ravel(), yy.ravel()])
+
+
+def plot_region_map(ax, p, extent, boundary=True, alpha=0.75):
+    """Shade a probability map ``p`` (resolution, resolution) over ``extent``, blue 0
+    to red 1, with its 0.5 contour (the boundary) in black.
+
+    ``p[i, j]`` is the probability at row i (x2) and column j (x1) of
+    :func:`region_grid`. The image is ``ax.images[-1]`` (a demo updates it with
+    ``set_data``).
 
     Returns
     -------
     ax
     """
     ax = _ax(ax)
-    if weights is not None:
-        weights = check_weights(weights)
-        sizes = [weights[0].shape[0] - 1] + [W.shape[1] for W in weights]
-    elif sizes is None:
-        raise ValueError("plot_network needs weights or sizes")
-    n_layers = len(sizes)
-    big = max(abs(W).max() for W in weights) if weights else 1.0
-    big = big if big > 0 else 1.0
+    ext = _check_extent(extent)
+    p = as_float_array(p, "p", ndim=2)
+    ax.imshow(p, origin="lower", extent=ext, cmap=REGION_CMAP, vmin=0, vmax=1,
+              alpha=alpha, aspect="auto", interpolation="nearest", zorder=0)
+    if boundary and p.min() < 0.5 < p.max():
+        xx, yy = np.meshgrid(np.linspace(ext[0], ext[1], p.shape[1]),
+                             np.linspace(ext[2], ext[3], p.shape[0]))
+        ax.contour(xx, yy, p, levels=[0.5], colors="k", linewidths=1.5, zorder=2)
+    ax.set_xlim(ext[0], ext[1])
+    ax.set_ylim(ext[2], ext[3])
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    return ax
 
-    def pos(layer, i, n):
-        # nodes centred vertically; the bias node sits under the layer's nodes
-        return layer, (n - 1) / 2.0 - i
 
-    for layer in range(n_layers - 1):
-        n_in, n_out = sizes[layer], sizes[layer + 1]
-        for i in range(n_in + 1):
-            x0, y0 = pos(layer, i, n_in + 1)
-            for j in range(n_out):
-                x1, y1 = pos(layer + 1, j, n_out + (1 if layer + 1 < n_layers - 1 else 0))
-                if weights is not None:
-                    w = weights[layer][i, j]
-                    color = "#d62728" if w > 0 else "#1f77b4"
-                    lw = 0.5 + max_width * abs(w) / big
-                else:
-                    w, color, lw = None, "0.6", 1.0
-                ax.plot([x0, x1], [y0, y1], color=color, linewidth=lw, alpha=0.75,
-                        zorder=1)
-                if show_weights and w is not None and n_in * n_out <= 16:
-                    t = 0.28
-                    ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), fmt.format(w),
-                            fontsize=8, ha="center", va="center", zorder=3,
-                            bbox=dict(boxstyle="round,pad=0.15", fc="white",
-                                      ec="none", alpha=0.85))
-    for layer, n in enumerate(sizes):
-        has_bias = layer < n_layers - 1
-        total = n + (1 if has_bias else 0)
-        for i in range(total):
-            x, y = pos(layer, i, total)
-            is_bias = has_bias and i == n
-            face = "#f2f2f2" if is_bias else "white"
-            ax.scatter([x], [y], s=700, facecolor=face, edgecolor="k", zorder=2)
-            if is_bias:
-                text = "1"
-            elif layer == 0:
-                text = input_labels[i] if input_labels else f"$x_{{{i + 1}}}$"
-            elif layer == n_layers - 1:
-                text = output_labels[i] if output_labels else (
-                    r"$\hat y$" if n == 1 else f"$\\hat y_{{{i + 1}}}$")
-            else:
-                text = f"$h_{{{i + 1}}}$" if n_layers == 3 else ""
-            ax.text(x, y, text, ha="center", va="center", fontsize=10, zorder=4)
-    names = ["input"] + ["hidden"] * (n_layers - 2) + ["output"]
-    top = max(sizes) / 2.0 + 0.6
-    for layer, name in enumerate(names):
-        ax.text(layer, top, name, ha="center", va="bottom", fontsize=10, color="0.3")
-    ax.set_xlim(-0.5, n_layers - 0.5)
-    ax.set_ylim(-top, top + 0.5)
-    ax.set_aspect("equal", adjustable="datalim")
-    ax.axis("off")
+def hidden_and_output(weights, points):
+    r"""The probability maps of a network with one hidden layer and one output unit:
+    each hidden unit's :math:`\sigma(h_j)` and the output :math:`\hat y`.
+
+    Parameters
+    ----------
+    weights : [W1, W2], W1 of shape (3, k), W2 of shape (k + 1, 1)
+    points : array (g, 2)
+
+    Returns
+    -------
+    array of shape (g, k + 1): column j < k is :math:`\sigma(h_{j+1})`, the last
+    column is :math:`\hat y = \sigma(\sum_j W^{(2)}_{j} \sigma(h_j) + b)`.
+    """
+    weights = check_weights(weights, n_inputs=2)
+    if len(weights) != 2 or weights[1].shape[1] != 1:
+        raise ValueError(
+            "weights must be [W1, W2] of one hidden layer and one output unit, got "
+            f"shapes {[W.shape for W in weights]}"
+        )
+    with np.errstate(over="ignore", invalid="ignore"):
+        _, activations = _forward(weights, check_X(points), get_activation("sigmoid"))
+    return np.hstack([activations[1], activations[2]])
+
+
+def plot_unit_regions(axes, weights, extent, resolution=100, titles=None):
+    r"""Side by side: the region of each hidden unit, :math:`\sigma(h_j)`, and the
+    region of the output unit that combines them, :math:`\hat y`.
+
+    Parameters
+    ----------
+    axes : sequence of k + 1 Axes (k hidden units, then the output)
+    weights : [W1, W2] with W1 of shape (3, k) and W2 of shape (k + 1, 1)
+    extent : (x1_min, x1_max, x2_min, x2_max)
+    resolution : int, grid points per side
+    titles : sequence of k + 1 str, optional; default: the formulas, e.g.
+        :math:`\sigma(5x_1 - 2x_2 + 8)`
+
+    Returns
+    -------
+    axes
+
+    Notes
+    -----
+    Chapter 3 (Combining Regions): each hidden unit is a linear model through a
+    sigmoid; the output puts a weighted sum of their probabilities through a sigmoid
+    again, :math:`\hat y = \sigma(w_1 \sigma(h_1) + w_2 \sigma(h_2) + b)`.
+    """
+    xx, _, pts = region_grid(extent, resolution)
+    maps = hidden_and_output(weights, pts)
+    k = maps.shape[1] - 1
+    if len(axes) != k + 1:
+        raise ValueError(f"axes must hold {k + 1} Axes ({k} hidden units and the "
+                         f"output), got {len(axes)}")
+    W1, W2 = check_weights(weights)
+    if titles is None:
+        sigmas = [rf"\sigma_{{{j + 1}}}" for j in range(k)]
+        titles = [rf"$\sigma_{{{j + 1}}} = \sigma({linear_formula(W1[:, j])})$"
+                  for j in range(k)]
+        titles.append(rf"$\hat y = \sigma({linear_formula(W2[:, 0], sigmas)})$")
+    for j, ax in enumerate(axes):
+        plot_region_map(ax, maps[:, j].reshape(xx.shape), extent)
+        ax.set_title(titles[j], fontsize=10)
+    return axes
+
+
+def plot_hidden_lines(ax, weights, x_range=None, **kwargs):
+    r"""Draw the line of every unit of a network's first layer,
+    :math:`W_{1j} x_1 + W_{2j} x_2 + W_{3j} = 0`: where that unit's input sum is 0 and
+    its output 0.5.
+
+    Parameters
+    ----------
+    ax : Axes or None (draw the data or regions first: the lines span its x-range)
+    weights : list of arrays (a network with 2 inputs) or one array of shape (3, n)
+    x_range : (float, float), optional; default the axes' current x-limits
+    **kwargs : passed to ``ax.plot`` (default: dashed dark grey)
+
+    Returns
+    -------
+    ax (its limits unchanged)
+
+    Notes
+    -----
+    Chapter 5 (What Layers can do?): every hidden unit of the first layer cuts the
+    plane with one line, and the network's boundary is pieced together from them.
+    """
+    ax = _ax(ax)
+    W1 = weights if isinstance(weights, np.ndarray) else check_weights(weights)[0]
+    W1 = as_float_array(W1, "weights[0]", ndim=2)
+    if W1.shape[0] != 3:
+        raise ValueError(
+            "plot_hidden_lines draws the lines of a network with 2 inputs: its first "
+            f"weight matrix must have shape (3, n), got {W1.shape}")
+    xlim, ylim = ax.get_xlim(), ax.get_ylim()
+    x_range = xlim if x_range is None else x_range
+    kwargs.setdefault("color", "0.25")
+    kwargs.setdefault("linewidth", 1.0)
+    kwargs.setdefault("linestyle", "--")
+    kwargs.setdefault("zorder", 2)
+    for j in range(W1.shape[1]):
+        label = kwargs.pop("label", None) if j == 0 else None
+        ax.plot(*line_points(W1[0, j], W1[1, j], W1[2, j], x_range), label=label,
+                **kwargs)
+    ax.set_xlim(xlim)
+    ax.set_ylim(ylim)
+    return ax
+
+
+def plot_probability_surface(ax, w1, w2, b, xlim=(-3.0, 3.0), ylim=(-3.0, 3.0),
+                             resolution=40, cmap=REGION_CMAP):
+    r"""The probability :math:`\sigma(w_1 x_1 + w_2 x_2 + b)` of one sigmoid unit as
+    a surface over the plane, with its 0.5 line drawn on the surface and on the floor.
+
+    Parameters
+    ----------
+    ax : a 3-D Axes (``fig.add_subplot(projection="3d")``)
+    w1, w2, b : float, the unit's weights and bias
+    xlim, ylim : (float, float), the square of the plane to draw
+    resolution : int, grid points per side
+
+    Returns
+    -------
+    ax
+
+    Notes
+    -----
+    Chapter 5 (What Layers can do?): a unit with two inputs is a sloping step in 3-D;
+    its boundary, the line :math:`w_1 x_1 + w_2 x_2 + b = 0`, is where the step
+    crosses height 0.5.
+    """
+    from .activations import sigmoid
+
+    if getattr(ax, "name", "") != "3d":
+        raise TypeError("plot_probability_surface needs a 3-D Axes: "
+                        "fig.add_subplot(projection='3d')")
+    for name, v in (("w1", w1), ("w2", w2), ("b", b)):
+        if isinstance(v, bool) or not isinstance(v, (int, float, np.floating,
+                                                     np.integer)) or not np.isfinite(v):
+            raise TypeError(f"{name} must be a finite number, got {v!r}")
+    x1 = np.linspace(*xlim, resolution)
+    x2 = np.linspace(*ylim, resolution)
+    xx, yy = np.meshgrid(x1, x2)
+    p = sigmoid(w1 * xx + w2 * yy + b)
+    ax.plot_surface(xx, yy, p, cmap=cmap, vmin=0, vmax=1, alpha=0.85,
+                    linewidth=0, antialiased=True, rcount=resolution,
+                    ccount=resolution)
+    xs, ys = line_points(w1, w2, b, xlim)
+    if np.all(np.isfinite(xs)):
+        # the 0.5 line, clipped to the square: on the surface and on the floor
+        t = np.linspace(0, 1, 50)
+        lx, ly = xs[0] + t * (xs[1] - xs[0]), ys[0] + t * (ys[1] - ys[0])
+        inside = (ly >= ylim[0]) & (ly <= ylim[1]) & (lx >= xlim[0]) & (lx <= xlim[1])
+        ax.plot(lx[inside], ly[inside], np.full(inside.sum(), 0.5), color="k",
+                linewidth=2.5, zorder=5)
+        ax.plot(lx[inside], ly[inside], np.zeros(inside.sum()), color="k",
+                linewidth=1.5, linestyle="--", zorder=5)
+    ax.set_xlim(xlim)
+    ax.set_ylim(ylim)
+    ax.set_zlim(0, 1)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    ax.set_zlabel(r"$\sigma$")
+    return ax
+
+
+def plot_plane(ax, w, b, X=None, y=None, lim=None, labels=None, resolution=10):
+    r"""The plane :math:`w_1 x_1 + w_2 x_2 + w_3 x_3 + b = 0` in 3-D, where a unit
+    with three inputs gives probability 0.5, with the 3-D data on either side.
+
+    Parameters
+    ----------
+    ax : a 3-D Axes (``fig.add_subplot(projection="3d")``)
+    w : sequence of 3 floats; ``w[2]`` must not be 0 (the plane is drawn as
+        :math:`x_3 = -(w_1 x_1 + w_2 x_2 + b) / w_3`)
+    b : float
+    X : array (m, 3), optional; y : array (m,) of 0/1, optional
+    lim : ((lo, hi), (lo, hi), (lo, hi)), optional; default the data's range
+    labels : sequence of str, optional, a legend name per class
+
+    Returns
+    -------
+    ax
+
+    Notes
+    -----
+    Chapter 5 (What Layers can do?): with three inputs a unit's boundary is a plane;
+    with n inputs, a hyperplane of n - 1 dimensions.
+    """
+    if getattr(ax, "name", "") != "3d":
+        raise TypeError("plot_plane needs a 3-D Axes: fig.add_subplot(projection='3d')")
+    w = as_float_array(w, "w", ndim=1)
+    if w.shape != (3,):
+        raise ValueError(f"w must hold 3 weights (w1, w2, w3), got shape {w.shape}")
+    if abs(w[2]) < 1e-12:
+        raise ValueError("w3 must not be 0: the plane is drawn as a function of x1, x2")
+    if X is not None:
+        X = check_X(X)
+        if X.shape[1] != 3:
+            raise ValueError(f"X must have shape (m, 3), got {X.shape}")
+    if lim is None:
+        if X is None:
+            lim = ((0.0, 1.0),) * 3
+        else:
+            lim = tuple(zip(X.min(axis=0), X.max(axis=0)))
+    (a0, a1), (c0, c1), (z0, z1) = lim
+    xx, yy = np.meshgrid(np.linspace(a0, a1, resolution), np.linspace(c0, c1,
+                                                                       resolution))
+    zz = -(w[0] * xx + w[1] * yy + b) / w[2]
+    zz = np.where((zz >= z0) & (zz <= z1), zz, np.nan)  # only inside the box
+    ax.plot_surface(xx, yy, zz, color="0.6", alpha=0.45, linewidth=0,
+                    edgecolor="none")
+    ax.plot_wireframe(xx, yy, zz, color="0.35", linewidth=0.4, rcount=resolution,
+                      ccount=resolution)
+    if X is not None and y is not None:
+        y = as_float_array(y, "y", ndim=1).astype(int)
+        if y.shape[0] != X.shape[0]:
+            raise ValueError(f"y has {y.shape[0]} labels but X has {X.shape[0]} rows")
+        for c in np.unique(y):
+            pts = X[y == c]
+            ax.scatter(pts[:, 0], pts[:, 1], pts[:, 2], s=14,
+                       color=CLASS_COLORS[c % len(CLASS_COLORS)], depthshade=False,
+                       label=labels[c] if labels is not None else f"class {c}")
+    ax.set_xlim(a0, a1)
+    ax.set_ylim(c0, c1)
+    ax.set_zlim(z0, z1)
     return ax

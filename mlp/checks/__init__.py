@@ -5,15 +5,49 @@ never raises on a wrong answer. See :mod:`mlp.checks._core` for the machinery.
 """
 
 from ._core import CheckResult, Mistake, check_function, check_value, is_stub
+from .activations import (
+    gradient_sizes,
+    layers_below,
+    relu_prime,
+    sigmoid_prime_bound,
+    tanh_from_sigmoid,
+    tanh_prime,
+)
+from .backprop import backprop_221, dE_dW12, dL_dh, dL_dz, sigmoid_prime
+from .feedforward import (
+    cross_entropy,
+    descent_step,
+    feedforward_fn,
+    network_error,
+    perceptron_gradient,
+    y_hat_by_hand,
+)
 from .perceptron import probability, score, sigmoid
 
 __all__ = [
     "CheckResult",
     "Mistake",
+    "backprop_221",
     "check_function",
     "check_value",
+    "cross_entropy",
+    "dE_dW12",
+    "dL_dh",
+    "dL_dz",
+    "descent_step",
+    "feedforward_fn",
+    "gradient_sizes",
     "is_stub",
+    "layers_below",
+    "network_error",
+    "perceptron_gradient",
     "probability",
+    "relu_prime",
     "score",
     "sigmoid",
+    "sigmoid_prime",
+    "sigmoid_prime_bound",
+    "tanh_from_sigmoid",
+    "tanh_prime",
+    "y_hat_by_hand",
 ]

@@ -5,6 +5,21 @@ the HTML book) and ``widget()`` (sliders and the live figure, for a running kern
 """
 
 from ._core import Demo
+from .activations import ActivationDemo, VanishingDemo
+from .backprop import BackpropDemo, ChainRuleDemo
+from .descent import ErrorDemo, FeedforwardDemo, LearningRateDemo
 from .perceptron import PerceptronDemo
+from .playground import Playground
 
-__all__ = ["Demo", "PerceptronDemo"]
+__all__ = [
+    "ActivationDemo",
+    "BackpropDemo",
+    "ChainRuleDemo",
+    "Demo",
+    "ErrorDemo",
+    "FeedforwardDemo",
+    "LearningRateDemo",
+    "PerceptronDemo",
+    "Playground",
+    "VanishingDemo",
+]
