@@ -22,9 +22,25 @@ from .feedforward import (
     perceptron_gradient,
     y_hat_by_hand,
 )
-from .perceptron import probability, score, sigmoid
+from .perceptron import probability, score, sigmoid, student_probability
+from .regions import (
+    band_weights,
+    combine,
+    combine_sum,
+    curved_line,
+    curved_weights,
+    hidden_probabilities,
+    line_accuracy,
+)
 
 __all__ = [
+    "band_weights",
+    "combine",
+    "combine_sum",
+    "curved_line",
+    "curved_weights",
+    "hidden_probabilities",
+    "line_accuracy",
     "CheckResult",
     "Mistake",
     "backprop_221",
@@ -45,6 +61,7 @@ __all__ = [
     "relu_prime",
     "score",
     "sigmoid",
+    "student_probability",
     "sigmoid_prime",
     "sigmoid_prime_bound",
     "tanh_from_sigmoid",

@@ -1,13 +1,18 @@
-"""Checks for chapter 1 (Acceptance at a University): the score and the sigmoid."""
+"""Checks for chapter 1 (Acceptance at a University): the score, the sigmoid, the
+probability of acceptance, and the probability of one student."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from ..activations import sigmoid as _sigmoid
-from ._core import Mistake, check_function, seeded_inputs
+from ._core import Mistake, check_function, check_value, seeded_inputs
 
-__all__ = ["score", "sigmoid", "probability"]
+__all__ = ["score", "sigmoid", "probability", "student_probability"]
+
+#: The student of exercise "The probability of acceptance": test score 4, grades 9,
+#: and the line x1 + x2 - 10 = 0.
+STUDENT = (4.0, 9.0, 1.0, 1.0, -10.0)
 
 
 def _score_inputs():
@@ -46,8 +51,11 @@ def sigmoid(student):
         mistakes=[
             Mistake(lambda x: 1 / (1 + np.exp(np.asarray(x, float))),
                     "sign error: it is 1 / (1 + e^(-x)), with a minus in the exponent."),
-            Mistake(lambda x: np.exp(-np.asarray(x, float)) / (1 + np.exp(-np.asarray(x, float))),
+            Mistake(lambda x: np.exp(-np.asarray(x, float))
+                    / (1 + np.exp(-np.asarray(x, float))),
                     "that is 1 - sigma(x): the numerator is 1, not e^(-x)."),
+            Mistake(lambda x: 1 / (1 - np.exp(-np.asarray(x, float))),
+                    "sign error in the denominator: it is 1 + e^(-x), not 1 - e^(-x)."),
         ],
     )
 
@@ -65,5 +73,30 @@ def probability(student):
                     "probability."),
             Mistake(lambda x1, x2, w1, w2, b: _sigmoid(w1 * x1 + w2 * x2),
                     "the bias b is missing inside the sigmoid."),
+            Mistake(lambda x1, x2, w1, w2, b: _sigmoid(-(w1 * x1 + w2 * x2 + b)),
+                    "that is 1 - sigma(score), the probability of being rejected: "
+                    "check the sign in e^(-x)."),
         ],
+    )
+
+
+def student_probability(value):
+    """Check the probability of acceptance of the student with test score 4 and
+    grades 9, for the line x1 + x2 - 10 = 0: sigma(3), about 0.953."""
+    x1, x2, w1, w2, b = STUDENT
+    score_ = w1 * x1 + w2 * x2 + b
+    return check_value(
+        "probability of the student",
+        value,
+        _sigmoid(score_),
+        mistakes=[
+            (score_, "that is the score (3): the probability is sigma(score)."),
+            (_sigmoid(-score_), "that is 1 - sigma(3), the probability of being "
+                                "rejected: check the sign in e^(-x)."),
+            (_sigmoid(w1 * x1 + w2 * x2), "the bias -10 is missing from the score."),
+            (0.5,
+             "0.5 is the probability ON the line: this student's score is 3."),
+        ],
+        rtol=1e-3,
+        success=f"correct: sigma(3) = {_sigmoid(score_):.3f}, very likely accepted.",
     )
