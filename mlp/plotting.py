@@ -363,8 +363,11 @@ def plot_network(ax, weights=None, sizes=None, show_weights=True, input_labels=N
                  for k in range(n_layers)) - radius
     if layer_names:
         for k in range(n_layers):
-            name = ("input layer" if k == 0 else "output layer" if k == last else
-                    "hidden layer" if n_layers == 3 else f"hidden layer {k}")
+            if n_layers <= 3:
+                name = ("input layer" if k == 0 else "output layer" if k == last else
+                        "hidden layer")
+            else:  # short names: four or more columns sit closer together
+                name = "input" if k == 0 else "output" if k == last else f"hidden {k}"
             ax.text(k * dx, top + 0.35, name, ha="center", va="bottom",
                     fontsize=fontsize - 1, color="0.3")
     if legend and weights is not None:

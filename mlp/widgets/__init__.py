@@ -10,11 +10,13 @@ from .backprop import BackpropDemo, ChainRuleDemo
 from .descent import ErrorDemo, FeedforwardDemo, LearningRateDemo
 from .perceptron import PerceptronDemo
 from .playground import Playground
+from .regions import CombineDemo, WeightsDemo
 
 __all__ = [
     "ActivationDemo",
     "BackpropDemo",
     "ChainRuleDemo",
+    "CombineDemo",
     "Demo",
     "ErrorDemo",
     "FeedforwardDemo",
@@ -22,4 +24,5 @@ __all__ = [
     "PerceptronDemo",
     "Playground",
     "VanishingDemo",
+    "WeightsDemo",
 ]

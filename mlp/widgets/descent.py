@@ -1,0 +1,377 @@
+"""Chapters 7-9: the forward pass, the error it makes, and gradient descent.
+
+- :class:`FeedforwardDemo` (chapter 7): sliders for the input ``(x1, x2)``; the values
+  h1, h2, h and y_hat flow through the 2-2-1 network's diagram and bars.
+- :class:`ErrorDemo` (chapter 8): sliders for the perceptron's ``w1, w2, b``; the error
+  ``-ln`` of every example and their mean E(W).
+- :class:`LearningRateDemo` (chapter 9): sliders for the learning rate ``alpha`` and the
+  number of epochs; the loss curve and the final line, with a message when the error
+  oscillates or the weights diverge.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import datasets, plotting
+from .._validation import check_weights, check_X
+from ..activations import get_activation, sigmoid
+from ..backprop import backprop
+from ..losses import log_loss
+from ..network import _forward
+from ..training import DivergenceError, train
+from ._core import Demo
+
+__all__ = ["ErrorDemo", "FeedforwardDemo", "LearningRateDemo"]
+
+#: The 2-2-1 network of chapters 3, 4 and 7 (bias in the last row).
+W1_EXAMPLE = np.array([[5.0, 7.0], [-2.0, -3.0], [8.0, -1.0]])
+W2_EXAMPLE = np.array([[7.0], [5.0], [-6.0]])
+
+
+#: Where the flow diagram of :class:`FeedforwardDemo` puts its nodes (layer, row).
+_FLOW_XY = {"x1": (0.0, 1.0), "x2": (0.0, 0.0), "b1": (0.0, -1.0),
+            "h1": (1.0, 1.0), "h2": (1.0, 0.0), "b2": (1.0, -1.0), "out": (2.0, 0.0)}
+
+
+class FeedforwardDemo(Demo):
+    """Move the input ``(x1, x2)`` and follow it through a 2-2-1 network.
+
+    Left: the network with its weights on the edges, each node showing the value it
+    computes (``h1``, ``sigma(h1)``, ..., ``y_hat``). Middle: bars of the hidden outputs
+    and of ``y_hat``. Right: ``y_hat`` over the plane, with the input as a point.
+
+    Parameters
+    ----------
+    weights : [W1 (3, 2), W2 (3, 1)], optional; default the chapters' example network
+    x1, x2 : float, the starting input
+    """
+
+    defaults = {"x1": 1.0, "x2": 3.0}
+    figsize = (11, 3.9)
+    resolution = 80
+    extent = (-3.0, 3.0, -3.0, 7.0)
+
+    def __init__(self, weights=None, **overrides):
+        weights = [W1_EXAMPLE, W2_EXAMPLE] if weights is None else weights
+        weights = check_weights(weights, n_inputs=2)
+        if [W.shape for W in weights] != [(3, 2), (3, 1)]:
+            raise ValueError(
+                "FeedforwardDemo draws the 2-2-1 network: weights must have shapes "
+                f"[(3, 2), (3, 1)], got {[W.shape for W in weights]}")
+        self.weights = weights
+        super().__init__(**overrides)
+
+    def controls(self):
+        import ipywidgets as w
+
+        x0, x1, y0, y1 = self.extent
+        return {
+            "x1": w.FloatSlider(min=x0, max=x1, step=0.1, description="x1"),
+            "x2": w.FloatSlider(min=y0, max=y1, step=0.1, description="x2"),
+        }
+
+    def setup(self, fig):
+        grid = fig.add_gridspec(1, 3, width_ratios=[1.45, 0.8, 1.0])
+        ax_net = self.ax_net = fig.add_subplot(grid[0])
+        self.t_x, self.t_h, self.t_out = self._draw_flow(ax_net)
+
+        ax_bar = self.ax_bar = fig.add_subplot(grid[1])
+        names = [r"$\sigma(h_1)$", r"$\sigma(h_2)$", r"$\hat y = \sigma(h)$"]
+        self.bars = ax_bar.bar(range(3), [0, 0, 0],
+                               color=["#9ecae1", "#9ecae1", "#d62728"])
+        self.t_bar = [ax_bar.text(i, 0, "", ha="center", va="bottom", fontsize=8)
+                      for i in range(3)]
+        ax_bar.axhline(0.5, color="0.5", linestyle=":", linewidth=1)
+        ax_bar.set_xticks(range(3), names, fontsize=9)
+        ax_bar.set_ylim(0, 1.12)
+        ax_bar.set_title("outputs of the units", fontsize=10)
+
+        ax_map = self.ax_map = fig.add_subplot(grid[2])
+        x0, x1, y0, y1 = self.extent
+        gx, gy = np.meshgrid(np.linspace(x0, x1, self.resolution),
+                             np.linspace(y0, y1, self.resolution))
+        pts = np.column_stack([gx.ravel(), gy.ravel()])
+        y_hat = _forward(self.weights, pts, get_activation("sigmoid"))[1][-1]
+        image = ax_map.imshow(y_hat.reshape(gx.shape), origin="lower",
+                              extent=self.extent, cmap=plotting.REGION_CMAP,
+                              vmin=0, vmax=1, alpha=0.6, aspect="auto")
+        ax_map.contour(gx, gy, y_hat.reshape(gx.shape), levels=[0.5], colors="k",
+                       linewidths=1.2)
+        (self.point,) = ax_map.plot([], [], "o", color="#ffd92f", markeredgecolor="k",
+                                    markersize=9, zorder=5)
+        ax_map.set_xlabel("$x_1$")
+        ax_map.set_ylabel("$x_2$")
+        ax_map.set_title(r"$\hat y$ over the plane", fontsize=10)
+        fig.colorbar(image, ax=ax_map, label=r"$\hat y$", shrink=0.85)
+
+    def _draw_flow(self, ax):
+        """The 2-2-1 network as boxes that will hold the values, and its weights as
+        edges (red positive, blue negative, the value written near the start)."""
+        W1, W2 = self.weights
+        big = max(np.abs(W1).max(), np.abs(W2).max())
+        edges = [(src, dst, W1[i, j]) for i, src in enumerate(("x1", "x2", "b1"))
+                 for j, dst in enumerate(("h1", "h2"))]
+        edges += [(src, "out", W2[i, 0]) for i, src in enumerate(("h1", "h2", "b2"))]
+        for src, dst, w in edges:
+            (x0, y0), (x1, y1) = _FLOW_XY[src], _FLOW_XY[dst]
+            color = plotting.CLASS_COLORS[1] if w > 0 else plotting.CLASS_COLORS[0]
+            ax.plot([x0, x1], [y0, y1], color=color, alpha=0.6, zorder=1,
+                    linewidth=0.6 + 4.0 * abs(w) / big)
+            t = 0.33 if src in ("x1", "x2", "b1") else 0.45
+            ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), f"{w:g}", fontsize=7.5,
+                    ha="center", va="center", zorder=3,
+                    bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none"))
+        box = dict(boxstyle="round,pad=0.35", fc="white", ec="k")
+        bias = dict(boxstyle="circle,pad=0.3", fc="#eeeeee", ec="0.4")
+
+        def node(name, style, text=""):
+            return ax.text(*_FLOW_XY[name], text, ha="center", va="center",
+                           fontsize=8.5, zorder=4, bbox=style)
+
+        t_x = [node("x1", box), node("x2", box)]
+        node("b1", bias, "1")
+        t_h = [node("h1", box), node("h2", box)]
+        node("b2", bias, "1")
+        t_out = node("out", dict(box, fc="#fde0dd"))
+        for k, name in enumerate(("input", "hidden", "output")):
+            ax.text(k, 1.65, name, ha="center", fontsize=9, color="0.35")
+        ax.set_xlim(-0.45, 2.45)
+        ax.set_ylim(-1.35, 1.9)
+        ax.axis("off")
+        return t_x, t_h, t_out
+
+    def draw(self, x1, x2):
+        X = np.array([[x1, x2]], dtype=float)
+        hs, acts = _forward(self.weights, X, get_activation("sigmoid"))
+        h1, h2 = hs[0][0]
+        a1, a2 = acts[1][0]
+        h, y_hat = hs[1][0, 0], acts[2][0, 0]
+        for t, v, name in zip(self.t_x, (x1, x2), ("x_1", "x_2")):
+            t.set_text(f"${name} = {v:.1f}$")
+        for t, hv, av, k in zip(self.t_h, (h1, h2), (a1, a2), (1, 2)):
+            t.set_text(f"$h_{k} = {hv:.2f}$\n$\\sigma(h_{k}) = {av:.3f}$")
+        self.t_out.set_text(f"$h = {h:.2f}$\n$\\hat y = {y_hat:.3f}$")
+        for bar, t, v in zip(self.bars, self.t_bar, (a1, a2, y_hat)):
+            bar.set_height(v)
+            t.set_position((t.get_position()[0], v + 0.02))
+            t.set_text(f"{v:.3f}")
+        self.point.set_data([x1], [x2])
+        side = "class 1" if y_hat >= 0.5 else "class 0"
+        return (f"h1 = {h1:.2f}, h2 = {h2:.2f}, h = {h:.2f}, y_hat = sigma(h) = "
+                f"{y_hat:.3f}: {side}")
+
+
+class ErrorDemo(Demo):
+    """The perceptron's line and the error each example contributes to E(W).
+
+    Left: the data, the line ``w1 x1 + w2 x2 + b = 0`` and the probability shading,
+    each point labelled with its error ``-ln(y_hat)`` (label 1) or ``-ln(1 - y_hat)``
+    (label 0). Right: those errors as bars and their mean, E(W).
+
+    Parameters
+    ----------
+    X, y : the data; default 12 students of the admissions data (seed 0)
+    w1, w2, b : the starting line
+    """
+
+    defaults = {"w1": 1.0, "w2": 1.0, "b": -10.0}
+    figsize = (10, 4.0)
+    resolution = 70
+    cap = 8.0  # bars and labels stop here; the status line gives the true value
+
+    def __init__(self, X=None, y=None, **overrides):
+        if X is None:
+            X, y = datasets.admissions(12, rng=0)
+        self.X = check_X(X)
+        if self.X.shape[1] != 2:
+            raise ValueError(f"ErrorDemo draws 2-D data: X must be (m, 2), got "
+                             f"{self.X.shape}")
+        self.y = np.asarray(y)
+        log_loss(self.y, np.full(self.y.shape, 0.5))  # checks y: 0/1, one per row
+        if self.y.shape[0] != self.X.shape[0]:
+            raise ValueError(f"y has {self.y.shape[0]} labels, X {self.X.shape[0]} rows")
+        super().__init__(**overrides)
+
+    def controls(self):
+        import ipywidgets as w
+
+        return {
+            "w1": w.FloatSlider(min=-3, max=3, step=0.1, description="w1"),
+            "w2": w.FloatSlider(min=-3, max=3, step=0.1, description="w2"),
+            "b": w.FloatSlider(min=-30, max=30, step=0.5, description="b"),
+        }
+
+    def setup(self, fig):
+        ax, ax_bar = self.ax, self.ax_bar = fig.subplots(
+            1, 2, gridspec_kw=dict(width_ratios=[1.0, 1.15]))
+        lo = np.minimum(self.X.min(axis=0), 0.0)
+        hi = np.maximum(self.X.max(axis=0), 10.0)
+        self.extent = (lo[0], hi[0], lo[1], hi[1])
+        gx, gy = np.meshgrid(np.linspace(lo[0], hi[0], self.resolution),
+                             np.linspace(lo[1], hi[1], self.resolution))
+        self.gx, self.gy = gx, gy
+        self.image = ax.imshow(np.zeros_like(gx), origin="lower", extent=self.extent,
+                               cmap=plotting.REGION_CMAP, vmin=0, vmax=1, alpha=0.4,
+                               aspect="auto")
+        plotting.plot_data(ax, self.X, self.y, labels=plotting.LABELS_ADMISSIONS,
+                           s=40)
+        (self.line,) = ax.plot([], [], color="k", linewidth=2)
+        self.labels = [ax.text(x1 + 0.25, x2, "", fontsize=7.5, va="center", zorder=4)
+                       for x1, x2 in self.X]
+        ax.set_xlim(lo[0], hi[0])
+        ax.set_ylim(lo[1], hi[1])
+        ax.set_xlabel("test score $x_1$")
+        ax.set_ylabel("grades $x_2$")
+        ax.legend(loc="upper left", fontsize=7, framealpha=0.9)
+
+        m = len(self.y)
+        colors = [plotting.CLASS_COLORS[int(c)] for c in self.y]
+        self.bars = ax_bar.bar(np.arange(1, m + 1), np.zeros(m), color=colors)
+        self.capped = [ax_bar.text(i, self.cap, "", ha="center", va="bottom",
+                                   fontsize=7) for i in range(1, m + 1)]
+        self.mean_line = ax_bar.axhline(0, color="k", linewidth=1.5)
+        ax_bar.set_xticks(np.arange(1, m + 1))
+        ax_bar.set_xlabel("example i")
+        ax_bar.set_ylabel(r"error of example i: $-\ln \hat y_i$ or $-\ln(1 - \hat y_i)$",
+                          fontsize=8.5)
+        ax_bar.set_ylim(0, 3)
+
+    def draw(self, w1, w2, b):
+        score = w1 * self.X[:, 0] + w2 * self.X[:, 1] + b
+        y_hat = sigmoid(score)
+        errors = log_loss(self.y, y_hat)
+        E = float(np.mean(errors))
+        self.image.set_data(sigmoid(w1 * self.gx + w2 * self.gy + b))
+        x_range = [self.extent[0], self.extent[1]]
+        self.line.set_data(*plotting.line_points(w1, w2, b, x_range))
+        for t, e in zip(self.labels, errors):
+            t.set_text(f"{e:.2f}")
+        for bar, t, e in zip(self.bars, self.capped, errors):
+            bar.set_height(min(e, self.cap))
+            t.set_text(f"{e:.0f}" if e > self.cap else "")  # the bar is cut at cap
+        self.mean_line.set_ydata([min(E, self.cap)] * 2)
+        top = min(max(1.0, 1.15 * float(errors.max())), self.cap + 0.8)
+        self.ax_bar.set_ylim(0, top)
+        worst = int(np.argmax(errors))
+        self.ax_bar.set_title(f"the black line is their mean, E(W) = {E:.3f}",
+                              fontsize=10)
+        self.ax.set_title(f"${w1:.1f}\\,x_1 + {w2:.1f}\\,x_2 {b:+.1f} = 0$",
+                          fontsize=10)
+        return (f"E(W) = {E:.3f}; the largest error is example {worst + 1}'s, "
+                f"{errors[worst]:.2f}")
+
+
+class LearningRateDemo(Demo):
+    """Train the perceptron with learning rate ``alpha`` for some epochs.
+
+    Training starts from all weights 0 (y_hat = 0.5 for everyone, E = ln 2) and uses
+    full-batch gradient descent, so a setting always gives the same result. Left: the
+    data and the final line. Right: the error E after every epoch. The status line
+    says whether the error settled, is still falling, oscillated (alpha too large) or
+    diverged.
+
+    Parameters
+    ----------
+    X, y : the data; default the 100 students of the admissions data (seed 0)
+    alpha : float, the learning rate
+    epochs : int
+    """
+
+    defaults = {"alpha": 0.1, "epochs": 300}
+    figsize = (10, 4.0)
+    flat = 5e-3  # "settled" when no entry of the final gradient is larger
+
+    def __init__(self, X=None, y=None, **overrides):
+        if X is None:
+            X, y = datasets.admissions(100, rng=0)
+        self.X = check_X(X)
+        if self.X.shape[1] != 2:
+            raise ValueError(f"LearningRateDemo draws 2-D data: X must be (m, 2), got "
+                             f"{self.X.shape}")
+        self.y = np.asarray(y)
+        self.start = [np.zeros((3, 1))]  # w1 = w2 = b = 0
+        super().__init__(**overrides)
+
+    def controls(self):
+        import ipywidgets as w
+
+        return {
+            "alpha": w.FloatLogSlider(min=-3, max=1.5, step=0.1, base=10,
+                                      description="alpha"),
+            "epochs": w.IntSlider(min=10, max=1000, step=10, description="epochs"),
+        }
+
+    def setup(self, fig):
+        ax, ax_loss = self.ax, self.ax_loss = fig.subplots(1, 2)
+        lo, hi = self.X.min(axis=0), self.X.max(axis=0)
+        pad = 0.05 * (hi - lo)
+        self.xlim = (lo[0] - pad[0], hi[0] + pad[0])
+        self.ylim = (lo[1] - pad[1], hi[1] + pad[1])
+        plotting.plot_data(ax, self.X, self.y, labels=plotting.LABELS_ADMISSIONS)
+        (self.line,) = ax.plot([], [], color="k", linewidth=2.2, label="final line")
+        ax.set_xlim(*self.xlim)
+        ax.set_ylim(*self.ylim)
+        ax.set_xlabel("test score $x_1$")
+        ax.set_ylabel("grades $x_2$")
+        ax.legend(loc="lower left", fontsize=7)
+        (self.curve,) = ax_loss.plot([], [], color="#d62728", linewidth=1.3)
+        ax_loss.set_xlabel("epoch")
+        ax_loss.set_ylabel("error E")
+        ax_loss.grid(alpha=0.3)
+        self.message = ax_loss.text(0.97, 0.95, "", transform=ax_loss.transAxes,
+                                    ha="right", va="top", fontsize=9,
+                                    bbox=dict(fc="white", ec="0.7"))
+
+    def run(self, alpha, epochs):
+        """Train from the fixed start.
+
+        Returns
+        -------
+        weights, history, label (one word for the plot), verdict (the status line),
+        diverged (bool)
+        """
+        try:
+            weights, history = train(self.start, self.X, self.y, alpha=float(alpha),
+                                     epochs=int(epochs))
+        except DivergenceError as exc:
+            return exc.weights, exc.history, "diverged", (
+                f"alpha = {alpha:.3g} is far too large: the weights became infinite "
+                f"in epoch {exc.epoch}. Make alpha smaller."), True
+        loss = np.asarray(history["loss"])
+        ups = int(np.sum(np.diff(loss) > 1e-9))
+        if ups > 0.1 * len(loss):
+            label = "oscillating"
+            verdict = (f"alpha = {alpha:.3g} is too large: the error went UP in {ups} "
+                       f"of {len(loss)} epochs - the steps overshoot.")
+        elif np.abs(backprop(weights, self.X, self.y)[0]).max() > self.flat:
+            label = "still falling"
+            verdict = (f"alpha = {alpha:.3g}: the error fell steadily but is still "
+                       "falling (the gradient is not yet 0) - more epochs or a larger "
+                       "alpha.")
+        else:
+            label = "settled"
+            verdict = f"alpha = {alpha:.3g}: the error fell and has settled."
+        return weights, history, label, verdict, False
+
+    def draw(self, alpha, epochs):
+        weights, history, label, verdict, diverged = self.run(alpha, epochs)
+        loss = np.asarray(history["loss"], dtype=float)
+        if loss.size:
+            self.curve.set_data(np.arange(1, loss.size + 1), loss)
+            self.ax_loss.set_ylim(0, max(1.0, 1.05 * float(loss.max())))
+        else:
+            self.curve.set_data([], [])
+            self.ax_loss.set_ylim(0, 1)
+        self.ax_loss.set_xlim(0, int(epochs) + 1)
+        w1, w2, b = np.asarray(weights[0], dtype=float).ravel()
+        if diverged:
+            self.line.set_data([], [])
+        else:
+            self.line.set_data(*plotting.line_points(w1, w2, b, list(self.xlim)))
+        acc = history["accuracy"][-1] if history["accuracy"] else float("nan")
+        final = f"E = {loss[-1]:.3f}, accuracy {acc:.0%}" if loss.size else "no epoch"
+        self.ax.set_title(f"after {loss.size} epochs: {final}", fontsize=10)
+        self.ax_loss.set_title(rf"$\alpha$ = {alpha:.3g}", fontsize=10)
+        self.message.set_text(label)
+        return verdict

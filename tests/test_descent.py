@@ -1,0 +1,160 @@
+"""Chapters 7-9's figures and demos: the LaTeX matrices, the line animation, and the
+feedforward, error and learning-rate demos."""
+
+import warnings
+
+import numpy as np
+import pytest
+from matplotlib.animation import FuncAnimation
+
+import mlp
+from mlp import datasets, plotting
+
+
+# -- latex_matrix, latex_weight_symbols ------------------------------------------------
+
+
+def test_latex_matrix_prints_the_numbers_row_by_row():
+    W1 = np.array([[5.0, 7.0], [-2.0, -3.0], [8.0, -1.0]])
+    assert plotting.latex_matrix(W1) == (
+        r"\begin{pmatrix} 5 & 7 \\ -2 & -3 \\ 8 & -1 \end{pmatrix}")
+    assert plotting.latex_matrix([0.123456, -0.0], fmt="{:.2f}") == (
+        r"\begin{pmatrix} 0.12 \\ 0 \end{pmatrix}")
+
+
+def test_latex_weight_symbols_follow_the_slides():
+    S = plotting.latex_weight_symbols((3, 2), 1)
+    assert S[0, 1] == "W_{12}^{(1)}" and S[2, 0] == "W_{31}^{(1)}"
+    assert plotting.latex_matrix(S).count(r"\\") == 2
+    assert plotting.latex_weight_symbols((11, 1), 3)[10, 0] == "W_{11,1}^{(3)}"
+
+
+@pytest.mark.parametrize("bad, error", [
+    (np.ones((2, 2, 2)), ValueError),
+    ([], ValueError),
+    ([[None, 1.0]], TypeError),
+])
+def test_latex_matrix_rejects_bad_input(bad, error):
+    with pytest.raises(error, match="latex_matrix"):
+        plotting.latex_matrix(bad)
+
+
+def test_latex_weight_symbols_rejects_bad_input():
+    with pytest.raises(ValueError, match="shape"):
+        plotting.latex_weight_symbols((3,), 1)
+    with pytest.raises(TypeError, match="layer"):
+        plotting.latex_weight_symbols((3, 1), "1")
+
+
+# -- animate_line ----------------------------------------------------------------------
+
+
+def test_animate_line_plays_each_frame_without_warnings():
+    X, y = np.array([[4.0, 5.0]]), np.array([1])
+    path = np.array([[1.0, 1.0, -10.0], [1.2, 1.3, -9.9], [0.0, 0.0, 0.0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        anim = plotting.animate_line(path, X, y, titles=["a", "b", "c"], dpi=30)
+        assert isinstance(anim, FuncAnimation)
+        html = anim.to_jshtml()
+    assert html.count("data:image/png;base64") == 3
+    import matplotlib.pyplot as plt
+
+    assert anim._fig not in [plt.figure(n) for n in plt.get_fignums()]
+
+
+@pytest.mark.parametrize("path, titles, match", [
+    (np.ones((3, 2)), None, "shape"),
+    (np.ones((2, 3)), ["one"], "titles"),
+])
+def test_animate_line_rejects_bad_input(path, titles, match):
+    with pytest.raises(ValueError, match=match):
+        plotting.animate_line(path, np.ones((1, 2)), [1], titles=titles)
+
+
+# -- the demos -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        yield
+
+
+def test_feedforward_demo_shows_the_slide_numbers(no_warnings):
+    pytest.importorskip("ipywidgets")
+    from mlp.widgets import FeedforwardDemo
+
+    demo = FeedforwardDemo()
+    y_hat = mlp.feedforward([demo.weights[0], demo.weights[1]], [[1.0, 3.0]])[0, 0]
+    assert f"y_hat = sigma(h) = {y_hat:.3f}" in demo.status
+    assert "h1 = 7.00" in demo.status and "h2 = -3.00" in demo.status
+    assert demo.t_out.get_text().endswith(f"{y_hat:.3f}$")
+    demo.update(x1=-3.0, x2=7.0)
+    demo.render()
+    assert "class 0" in demo.status
+    demo.widget()
+    with pytest.raises(ValueError, match="2-2-1"):
+        FeedforwardDemo(weights=mlp.init_weights([2, 3, 1], rng=0))
+    with pytest.raises(ValueError, match="no setting"):
+        FeedforwardDemo(x3=1.0)
+
+
+def test_error_demo_reports_the_cross_entropy(no_warnings):
+    pytest.importorskip("ipywidgets")
+    from mlp.widgets import ErrorDemo
+
+    X, y = datasets.admissions(12, rng=0)
+    demo = ErrorDemo()
+    E = mlp.cross_entropy(y, mlp.sigmoid(X @ [1.0, 1.0] - 10.0))
+    assert demo.status.startswith(f"E(W) = {E:.3f}")
+    demo.update(w1=-3.0, w2=3.0, b=30.0)  # very wrong: errors far above the cap
+    assert np.isfinite(float(demo.status.split()[2].rstrip(";")))
+    demo.update(w1=0.0, w2=0.0, b=0.0)  # no line at all: E = ln 2
+    assert demo.status.startswith(f"E(W) = {np.log(2):.3f}")
+    demo.render()
+    demo.widget()
+    with pytest.raises(ValueError, match="y must hold labels 0 or 1"):
+        ErrorDemo(X=X, y=y + 1)
+
+
+def test_learning_rate_demo_names_slow_good_and_oscillating(no_warnings):
+    pytest.importorskip("ipywidgets")
+    from mlp.widgets import LearningRateDemo
+
+    demo = LearningRateDemo(alpha=0.001, epochs=100)
+    assert "still falling" in demo.status
+    demo.update(alpha=1.0, epochs=300)
+    assert "too large" in demo.status
+    demo.update(alpha=30.0, epochs=50)
+    assert "too large" in demo.status
+    loss = demo.curve.get_ydata()
+    assert len(loss) == 50 and np.all(np.isfinite(loss))
+    demo.render()
+    demo.widget()
+
+
+def test_learning_rate_demo_reports_divergence_without_nan(monkeypatch, no_warnings):
+    pytest.importorskip("ipywidgets")
+    from mlp.widgets import LearningRateDemo, descent
+
+    def diverging(weights, X, y, alpha, epochs):
+        raise mlp.DivergenceError(3, weights, {"loss": [0.7, 5.0], "accuracy":
+                                               [0.5, 0.4]})
+
+    monkeypatch.setattr(descent, "train", diverging)
+    demo = LearningRateDemo()
+    assert "weights became infinite in epoch 3" in demo.status
+    assert demo.message.get_text() == "diverged"
+    assert len(demo.line.get_xdata()) == 0
+    demo.render()
+
+
+def test_learning_rate_demo_says_settled_at_a_minimum(no_warnings):
+    pytest.importorskip("ipywidgets")
+    from mlp.widgets import LearningRateDemo
+
+    X = np.array([[1.0, 1.0], [1.0, 1.0], [2.0, 3.0], [2.0, 3.0]])
+    demo = LearningRateDemo(X=X, y=np.array([0, 1, 0, 1]), alpha=0.1, epochs=20)
+    assert "settled" in demo.status  # all weights 0 is already the minimum
