@@ -1,0 +1,406 @@
+"""Chapters 10 and 11: the chain rule as slopes, and backpropagation factor by factor.
+
+- :class:`ChainRuleDemo` (chapter 10): the slopes of :math:`h = \\sigma(z)`, of the log
+  loss :math:`L(h, y)` and of :math:`L(\\sigma(z), y)`, with the slide's formulas drawn
+  beside the corrected ones.
+- :class:`BackpropDemo` (chapter 11): the 2-2-1 network on one example; each factor of
+  the chain for a chosen weight, and every entry of :math:`\\nabla E`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..activations import sigmoid
+from ..backprop import backprop, numerical_gradient
+from ..losses import cross_entropy
+from ..network import forward
+from ._core import Demo
+
+__all__ = ["BackpropDemo", "ChainRuleDemo", "chain_factors", "ENTRIES"]
+
+#: The nine weights of the 2-2-1 network, slide names -> (layer index, row, column).
+ENTRIES = {
+    f"W{i + 1}{j + 1}({k + 1})": (k, i, j)
+    for k, cols in ((0, 2), (1, 1))
+    for j in range(cols)
+    for i in range(3)
+}
+
+
+def _loss(h, y):
+    """The log loss L(h, y) = -[y ln h + (1 - y) ln(1 - h)] (no clipping needed here:
+    the demo keeps h inside (0, 1))."""
+    return -(y * np.log(h) + (1 - y) * np.log(1 - h))
+
+
+def chain_factors(weights, x, y, entry):
+    r"""The factors of the chain rule for one weight of the 2-2-1 network, one example.
+
+    Parameters
+    ----------
+    weights : [W1 (3, 2), W2 (3, 1)]
+    x : array of shape (2,), the example :math:`(x_1, x_2)`
+    y : 0 or 1, its label
+    entry : str, a key of :data:`ENTRIES`, e.g. ``"W11(1)"``
+
+    Returns
+    -------
+    list of ``(label, value)`` pairs: the factors (LaTeX labels) whose product is
+    :math:`\partial E / \partial W`. Four for a weight of :math:`W^{(1)}`, three for
+    one of :math:`W^{(2)}`.
+
+    Notes
+    -----
+    .. math:: \frac{\partial E}{\partial W_{ij}^{(1)}} =
+              \frac{\partial E}{\partial \hat y}\frac{\partial \hat y}{\partial h}
+              \frac{\partial h}{\partial h_j}\frac{\partial h_j}{\partial W_{ij}^{(1)}},
+              \qquad
+              \frac{\partial E}{\partial W_{i1}^{(2)}} =
+              \frac{\partial E}{\partial \hat y}\frac{\partial \hat y}{\partial h}
+              \frac{\partial h}{\partial W_{i1}^{(2)}}
+
+    with :math:`\partial E/\partial \hat y = -y/\hat y + (1-y)/(1-\hat y)`,
+    :math:`\partial \hat y/\partial h = \hat y(1-\hat y)`,
+    :math:`\partial h/\partial h_j = W_{j1}^{(2)} \sigma'(h_j)`, and the last factor the
+    input the weight multiplies (:math:`x_i`, :math:`\sigma(h_i)`, or 1 for a bias).
+    Chapter 11.
+
+    Examples
+    --------
+    >>> W = [np.zeros((3, 2)), np.zeros((3, 1))]
+    >>> [round(v, 3) for _, v in chain_factors(W, [1.0, 2.0], 1, "W31(2)")]
+    [-2.0, 0.25, 1.0]
+    """
+    if entry not in ENTRIES:
+        raise ValueError(f"entry must be one of {list(ENTRIES)}, got {entry!r}")
+    x = np.asarray(x, dtype=float).reshape(1, -1)
+    W1, W2 = weights
+    if np.shape(W1) != (3, 2) or np.shape(W2) != (3, 1) or x.shape != (1, 2):
+        raise ValueError("chain_factors is for the 2-2-1 network: W1 (3, 2), W2 (3, 1) "
+                         "and x of shape (2,)")
+    hs, acts = forward([W1, W2], x)
+    h_hidden, a = hs[0][0], acts[1][0]
+    y_hat = acts[2][0, 0]
+    k, i, j = ENTRIES[entry]
+    factors = [
+        (r"\partial E/\partial \hat y", -y / y_hat + (1 - y) / (1 - y_hat)),
+        (r"\partial \hat y/\partial h", y_hat * (1 - y_hat)),
+    ]
+    inputs = np.append(x[0], 1.0) if k == 0 else np.append(a, 1.0)
+    if k == 0:
+        s = sigmoid(h_hidden[j])
+        factors.append((f"\\partial h/\\partial h_{j + 1}",
+                        float(W2[j, 0] * s * (1 - s))))
+        name = f"x_{i + 1}" if i < 2 else "1"
+        factors.append((f"\\partial h_{j + 1}/\\partial W_{{{i + 1}{j + 1}}}^{{(1)}}"
+                        f" = {name}", float(inputs[i])))
+    else:
+        name = f"\\sigma(h_{i + 1})" if i < 2 else "1"
+        factors.append((f"\\partial h/\\partial W_{{{i + 1}1}}^{{(2)}} = {name}",
+                        float(inputs[i])))
+    return [(label, float(v)) for label, v in factors]
+
+
+def _freeze_layout(fig):
+    """Lay the figure out once, for its default state, then keep that layout: the
+    constrained layout would otherwise be recomputed (slowly) on every slider move."""
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+
+
+class ChainRuleDemo(Demo):
+    """Sliders for the input sum ``z`` and the label ``y``: three slopes at ``z``.
+
+    Left, :math:`h = \\sigma(z)` with its tangent of slope :math:`dh/dz = h(1-h)`;
+    middle, the log loss :math:`L(h, y)` against ``h`` with its tangent of slope
+    :math:`dL/dh`; right, :math:`L(\\sigma(z), y)` against ``z`` with its tangent of
+    slope :math:`dL/dz = dL/dh \\cdot dh/dz = h - y`. The slide's formulas
+    (:math:`dL/dh = -y/h - (1-y)/(1-h)` and :math:`dL/dz = -y(1-h) - (1-y)h`) are drawn
+    as dashed tangents: for ``y = 0`` they miss the curve.
+    """
+
+    defaults = {"z": 1.0, "y": 0}
+    figsize = (10.5, 3.6)
+
+    def __init__(self, **overrides):
+        super().__init__(**overrides)
+        _freeze_layout(self.fig)
+
+    def controls(self):
+        import ipywidgets as w
+
+        return {
+            "z": w.FloatSlider(min=-5, max=5, step=0.1, description="z"),
+            "y": w.ToggleButtons(options=[0, 1], description="label y"),
+        }
+
+    def setup(self, fig):
+        self.axes = fig.subplots(1, 3)
+        zs = np.linspace(-6, 6, 241)
+        hs = np.linspace(0.005, 0.995, 199)
+        self.zs, self.hs = zs, hs
+        ax1, ax2, ax3 = self.axes
+        ax1.plot(zs, sigmoid(zs), color="k", linewidth=2)
+        ax1.set(xlabel="$z$", ylabel=r"$h = \sigma(z)$", ylim=(-0.1, 1.1))
+        (self.curve2,) = ax2.plot([], [], color="k", linewidth=2)
+        ax2.set(xlabel="$h$", ylabel="$L(h, y)$", xlim=(0, 1), ylim=(-0.5, 5.5))
+        (self.curve3,) = ax3.plot([], [], color="k", linewidth=2)
+        ax3.set(xlabel="$z$", ylabel=r"$L(\sigma(z), y)$", xlim=(-6, 6),
+                ylim=(-0.5, 6.5))
+        self.tangents, self.slide_tangents, self.points = [], [], []
+        for ax in self.axes:
+            (t,) = ax.plot([], [], color="#2ca02c", linewidth=2.2, label="corrected")
+            (s,) = ax.plot([], [], "--", color="#d62728", linewidth=1.8,
+                           label="slide")
+            (p,) = ax.plot([], [], "o", color="#2ca02c", markersize=7, zorder=4)
+            self.tangents.append(t)
+            self.slide_tangents.append(s)
+            self.points.append(p)
+            ax.grid(alpha=0.3)
+        self.slide_tangents[0].set_label("_nolegend_")
+        ax3.legend(loc="upper left", fontsize=8)
+        ax2.legend(loc="upper center", fontsize=8)
+
+    @staticmethod
+    def _tangent(x0, y0, slope, half):
+        xs = np.array([x0 - half, x0 + half])
+        return xs, y0 + slope * (xs - x0)
+
+    def draw(self, z, y):
+        y = int(y)
+        h = float(sigmoid(z))
+        if not 1e-6 < h < 1 - 1e-6:
+            raise ValueError("z is so large that h = sigma(z) is 0 or 1")
+        dh_dz = h * (1 - h)
+        dL_dh = -y / h + (1 - y) / (1 - h)
+        dL_dh_slide = -y / h - (1 - y) / (1 - h)
+        dL_dz = dL_dh * dh_dz
+        dL_dz_slide = -y * (1 - h) - (1 - y) * h
+        L = float(_loss(h, y))
+        self.curve2.set_data(self.hs, _loss(self.hs, y))
+        self.curve3.set_data(self.zs, _loss(sigmoid(self.zs), y))
+        # the tangent's length shrinks with its slope so that it stays on the axes
+        for k, (x0, y0, slope, slide, half) in enumerate([
+            (z, h, dh_dz, None, 1.5),
+            (h, L, dL_dh, dL_dh_slide, 0.5 / np.sqrt(1 + dL_dh**2 / 25)),
+            (z, L, dL_dz, dL_dz_slide, 2.0),
+        ]):
+            self.tangents[k].set_data(*self._tangent(x0, y0, slope, half))
+            self.points[k].set_data([x0], [y0])
+            if slide is None or np.isclose(slide, slope):
+                self.slide_tangents[k].set_data([], [])
+            else:
+                self.slide_tangents[k].set_data(*self._tangent(x0, y0, slide, half))
+        a1, a2, a3 = self.axes
+        # plain text, not mathtext: parsing new math strings on every move is slow
+        a1.set_title(f"dh/dz = h(1 - h) = {dh_dz:.3f}", fontsize=10)
+        a2.set_title(f"dL/dh = {dL_dh:.3f}   (slide: {dL_dh_slide:.3f})",
+                     fontsize=10)
+        a3.set_title(f"dL/dz = h - y = {dL_dz:.3f}   (slide: {dL_dz_slide:.3f})",
+                     fontsize=10)
+        verdict = ("the slide's formulas agree here: with y = 1 their wrong term is "
+                   "multiplied by 1 - y = 0" if y == 1 else
+                   "the slide's dashed tangents miss the curve: its sign is wrong")
+        return (f"h = sigma({z:.1f}) = {h:.3f}; dL/dz = dL/dh * dh/dz = "
+                f"{dL_dh:.3f} * {dh_dz:.3f} = {dL_dz:.3f} = h - y; {verdict}")
+
+
+class BackpropDemo(Demo):
+    """The 2-2-1 network on one example ``(x1, x2)`` with label ``y``.
+
+    Sliders for the nine weights and the example; a menu picks the weight whose chain
+    is shown. Left, the network with the chain's path highlighted; middle, each factor
+    of the chain rule and their product beside the finite difference; right, every
+    entry of :math:`\\nabla E` laid out as the slide's 3x3 matrix.
+    """
+
+    defaults = {
+        "W11_1": 1.0, "W21_1": 0.5, "W31_1": -1.0,
+        "W12_1": -2.0, "W22_1": 1.0, "W32_1": 0.5,
+        "W11_2": 2.0, "W21_2": -1.0, "W31_2": 0.5,
+        "x1": 1.0, "x2": 2.0, "y": 1, "entry": "W11(1)",
+    }
+    figsize = (11, 3.9)
+
+    def __init__(self, **overrides):
+        super().__init__(**overrides)
+        _freeze_layout(self.fig)
+
+    def controls(self):
+        import ipywidgets as w
+
+        c = {}
+        for name in self.defaults:
+            if name.startswith("W"):
+                i, j, k = name[1], name[2], name[4]
+                c[name] = w.FloatSlider(
+                    min=-3, max=3, step=0.1, description=f"W{i}{j}({k})",
+                    layout=w.Layout(width="230px"))
+        c["x1"] = w.FloatSlider(min=-3, max=3, step=0.1, description="x1",
+                                layout=w.Layout(width="230px"))
+        c["x2"] = w.FloatSlider(min=-3, max=3, step=0.1, description="x2",
+                                layout=w.Layout(width="230px"))
+        c["y"] = w.ToggleButtons(options=[0, 1], description="label y")
+        c["entry"] = w.Dropdown(options=list(ENTRIES), description="weight")
+        return c
+
+    # -- drawing --------------------------------------------------------------------
+    _POS = {"x1": (0, 1), "x2": (0, 0), "b1": (0, -1), "h1": (1, 0.5),
+            "h2": (1, -0.5), "b2": (1, -1.5), "out": (2, 0)}
+
+    def _edges(self):
+        """(entry, start node, end node) for the nine weights."""
+        starts1, starts2 = ["x1", "x2", "b1"], ["h1", "h2", "b2"]
+        edges = []
+        for name, (k, i, j) in ENTRIES.items():
+            a = starts1[i] if k == 0 else starts2[i]
+            b = f"h{j + 1}" if k == 0 else "out"
+            edges.append((name, a, b))
+        return edges
+
+    def setup(self, fig):
+        ax_net, ax_bar, ax_mat = fig.subplots(1, 3, width_ratios=[1.15, 1.25, 1.0])
+        self.ax_net, self.ax_bar, self.ax_mat = ax_net, ax_bar, ax_mat
+        self.edge_lines, self.edge_labels = {}, {}
+        for name, a, b in self._edges():
+            (x0, y0), (x1, y1) = self._POS[a], self._POS[b]
+            (line,) = ax_net.plot([x0, x1], [y0, y1], color="0.6", linewidth=1.2,
+                                  zorder=1)
+            t = 0.3
+            label = ax_net.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), "",
+                                fontsize=7, ha="center", va="center", zorder=3,
+                                bbox=dict(boxstyle="round,pad=0.1", fc="white",
+                                          ec="none", alpha=0.85))
+            self.edge_lines[name], self.edge_labels[name] = line, label
+        self.node_text = {}
+        names = {"x1": "$x_1$", "x2": "$x_2$", "h1": r"$\sigma(h_1)$",
+                 "h2": r"$\sigma(h_2)$", "out": r"$\hat y$"}
+        for node, (x, y) in self._POS.items():
+            bias = node.startswith("b")
+            ax_net.scatter([x], [y], s=900, facecolor="#f2f2f2" if bias else "white",
+                           edgecolor="k", zorder=2)
+            if bias:
+                ax_net.text(x, y, "1", fontsize=8, ha="center", va="center", zorder=4)
+                continue
+            # the name (fixed math) above, the value (plain text, cheap to redraw) below
+            ax_net.text(x, y + 0.1, names[node], fontsize=7, ha="center",
+                        va="center", zorder=4)
+            self.node_text[node] = ax_net.text(x, y - 0.12, "", fontsize=7,
+                                               ha="center", va="center", zorder=4)
+        ax_net.set_xlim(-0.4, 2.4)
+        ax_net.set_ylim(-2.0, 1.5)
+        ax_net.set_aspect("equal", adjustable="box")
+        ax_net.axis("off")
+
+        self.bars = ax_bar.barh(np.arange(5), np.zeros(5), color="0.6")
+        (self.fd_marker,) = ax_bar.plot([], [], "D", color="k", markersize=6,
+                                        label="finite difference", zorder=3)
+        ax_bar.axvline(0, color="0.5", linewidth=0.8)
+        ax_bar.set_yticks(np.arange(5))
+        ax_bar.set_yticklabels([""] * 5, fontsize=8)
+        ax_bar.legend(loc="lower right", fontsize=7)
+        ax_bar.grid(alpha=0.3, axis="x")
+        self.bar_text = [ax_bar.text(0, k, "", va="center", fontsize=7)
+                         for k in range(5)]
+
+        self.image = ax_mat.imshow(np.zeros((3, 3)), cmap="RdBu_r", vmin=-1, vmax=1)
+        self.cell_text = [[ax_mat.text(c, r, "", ha="center", va="center", fontsize=8)
+                           for c in range(3)] for r in range(3)]
+        from matplotlib.patches import Rectangle
+
+        self.outline = Rectangle((-0.5, -0.5), 1, 1, fill=False, edgecolor="#ff7f0e",
+                                 linewidth=3)
+        ax_mat.add_patch(self.outline)
+        ax_mat.set_xticks(range(3))
+        ax_mat.set_xticklabels([r"$W_{i1}^{(1)}$", r"$W_{i2}^{(1)}$",
+                                r"$W_{i1}^{(2)}$"])
+        ax_mat.set_yticks(range(3))
+        ax_mat.set_yticklabels(["$i=1$", "$i=2$", "$i=3$"])
+        ax_mat.set_title(r"$\nabla E$ (the slide's layout)", fontsize=10)
+
+    def weights_from(self, values):
+        """The [W1, W2] of the current slider values."""
+        W1 = np.array([[values[f"W{i}{j}_1"] for j in (1, 2)] for i in (1, 2, 3)])
+        W2 = np.array([[values[f"W{i}1_2"]] for i in (1, 2, 3)])
+        return [W1, W2]
+
+    def draw(self, **values):
+        weights = self.weights_from(values)
+        x = np.array([[values["x1"], values["x2"]]])
+        y = np.array([int(values["y"])])
+        entry = values["entry"]
+        hs, acts = forward(weights, x)
+        y_hat = float(acts[2][0, 0])
+        if not 1e-9 < y_hat < 1 - 1e-9:
+            raise ValueError("y_hat is 0 or 1 to machine precision: the log loss is "
+                             "infinite; make the weights smaller")
+        grads = backprop(weights, x, y)
+        numeric = numerical_gradient(lambda w: cross_entropy(y, forward(w, x)[1][-1]),
+                                     weights)
+        k, i, j = ENTRIES[entry]
+        factors = chain_factors(weights, x[0], int(y[0]), entry)
+        product = float(np.prod([v for _, v in factors]))
+
+        # network: weights on edges, values in nodes, the chain's path highlighted
+        path = {entry}
+        if k == 0:
+            path.add(f"W{j + 1}1(2)")
+        for name, line in self.edge_lines.items():
+            kk, ii, jj = ENTRIES[name]
+            on = name in path
+            line.set_color("#ff7f0e" if on else "0.65")
+            line.set_linewidth(3.5 if on else 1.0)
+            self.edge_labels[name].set_text(f"{weights[kk][ii, jj]:.1f}")
+        self.node_text["x1"].set_text(f"{x[0, 0]:.1f}")
+        self.node_text["x2"].set_text(f"{x[0, 1]:.1f}")
+        for n in (0, 1):
+            self.node_text[f"h{n + 1}"].set_text(f"{acts[1][0, n]:.2f}")
+        self.node_text["out"].set_text(f"{y_hat:.3f}")
+        self.ax_net.set_title(f"one example, y = {int(y[0])}, "
+                              f"E = {cross_entropy(y, acts[2]):.3f}", fontsize=10)
+
+        # the chain: one bar per factor, then the product
+        labels = [f"${lab}$" for lab, _ in factors] + [
+            f"product $= \\partial E/\\partial {self._tex(entry)}$"]
+        vals = [v for _, v in factors] + [product]
+        labels += [""] * (5 - len(labels))
+        vals += [0.0] * (5 - len(vals))
+        for n, (bar, v) in enumerate(zip(self.bars, vals)):
+            bar.set_width(v)
+            last = n == len(factors)
+            bar.set_color("#ff7f0e" if last else "0.6")
+            bar.set_visible(n <= len(factors))
+            self.bar_text[n].set_text(f" {v:.4f}" if n <= len(factors) else "")
+            self.bar_text[n].set_x(max(v, 0.0))
+        if labels != getattr(self, "_bar_labels", None):  # only when the weight changes
+            self.ax_bar.set_yticklabels(labels, fontsize=8)
+            self._bar_labels = labels
+        fd = float(numeric[k][i, j])
+        self.fd_marker.set_data([fd], [len(factors)])
+        big = max(max(abs(v) for v in vals), abs(fd), 1e-3)
+        self.ax_bar.set_xlim(-1.35 * big, 1.35 * big)
+        self.ax_bar.set_ylim(len(factors) + 0.6, -0.6)  # hide the unused bar slot
+        self.ax_bar.set_title("the chain rule, factor by factor", fontsize=10)
+
+        # every entry of grad E, as the slide lays it out
+        G = np.hstack([grads[0], grads[1]])
+        big_g = max(float(np.abs(G).max()), 1e-6)
+        self.image.set_data(G)
+        self.image.set_clim(-big_g, big_g)
+        for r in range(3):
+            for c in range(3):
+                self.cell_text[r][c].set_text(f"{G[r, c]:.3f}")
+                dark = abs(G[r, c]) > 0.6 * big_g
+                self.cell_text[r][c].set_color("white" if dark else "black")
+        col = j if k == 0 else 2
+        self.outline.set_xy((col - 0.5, i - 0.5))
+        agree = np.isclose(product, grads[k][i, j]) and np.isclose(product, fd,
+                                                                     atol=1e-6)
+        return (f"dE/d{entry} = {product:.5f} (chain) = {grads[k][i, j]:.5f} "
+                f"(mlp.backprop); finite difference {fd:.5f}"
+                + ("" if agree else "  -- they disagree!"))
+
+    @staticmethod
+    def _tex(entry):
+        return f"W_{{{entry[1:3]}}}^{{{entry[3:]}}}"
