@@ -22,6 +22,13 @@ from .feedforward import (
     perceptron_gradient,
     y_hat_by_hand,
 )
+from .layers import (
+    count_weights,
+    multiclass_cross_entropy,
+    one_hot,
+    softmax,
+    weight_shapes,
+)
 from .perceptron import probability, score, sigmoid, student_probability
 from .regions import (
     band_weights,
@@ -34,6 +41,11 @@ from .regions import (
 )
 
 __all__ = [
+    "count_weights",
+    "multiclass_cross_entropy",
+    "one_hot",
+    "softmax",
+    "weight_shapes",
     "band_weights",
     "combine",
     "combine_sum",

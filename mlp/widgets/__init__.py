@@ -8,11 +8,15 @@ from ._core import Demo
 from .activations import ActivationDemo, VanishingDemo
 from .backprop import BackpropDemo, ChainRuleDemo
 from .descent import ErrorDemo, FeedforwardDemo, LearningRateDemo
+from .layers import LayersDemo, MulticlassTrainingDemo, SoftmaxDemo
 from .perceptron import PerceptronDemo
 from .playground import Playground
 from .regions import CombineDemo, WeightsDemo
 
 __all__ = [
+    "LayersDemo",
+    "MulticlassTrainingDemo",
+    "SoftmaxDemo",
     "ActivationDemo",
     "BackpropDemo",
     "ChainRuleDemo",

@@ -1,0 +1,311 @@
+"""Checks for chapters 2-4: lines that cannot separate, and combining two regions.
+
+- chapter 2 (Non-Linear Regions): :func:`line_accuracy`, :func:`curved_line`
+- chapter 3 (Combining Regions): :func:`combine_sum`, :func:`hidden_probabilities`
+- chapter 4 (What Weights can do?): :func:`combine`, :func:`band_weights`,
+  :func:`curved_weights`
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import datasets
+from ..activations import sigmoid as _sigmoid
+from ._core import (
+    CheckResult,
+    Mistake,
+    _capturing,
+    _report,
+    check_function,
+    is_stub,
+    seeded_inputs,
+)
+
+__all__ = [
+    "band_weights",
+    "combine",
+    "combine_sum",
+    "curved_line",
+    "curved_weights",
+    "hidden_probabilities",
+    "line_accuracy",
+]
+
+#: The slides' two linear models, 5x1 - 2x2 + 8 and 7x1 - 3x2 - 1, as columns.
+SLIDE_W1 = np.array([[5.0, 7.0], [-2.0, -3.0], [8.0, -1.0]])
+#: Chapter 4's two lines on the curved admissions data, 5x1 + 2x2 - 30 and
+#: 2x1 + 5x2 - 30, as columns.
+CURVED_W1 = np.array([[5.0, 2.0], [2.0, 5.0], [-30.0, -30.0]])
+#: The best any line does on the curved admissions data (``datasets.best_line``).
+BEST_LINE_CURVED = 0.905
+
+
+def curved_data():
+    """Chapter 2's curved admissions data: 200 students, no flipped labels."""
+    return datasets.admissions(200, rng=0, boundary="curved", flip=0.0)
+
+
+def _say(name, status, message, quiet=False) -> CheckResult:
+    """Print the one line of feedback (as every check does, via ``_core``)."""
+    return _report(name, status, message, quiet)
+
+
+def _three_numbers(name, values, quiet):
+    """The student's (w1, w2, b) as floats, or a CheckResult saying what is wrong.
+
+    These checks accept any weights that do the job, so they have no single reference
+    answer to record: while ``_core.capture`` records specs, they record nothing.
+    """
+    if _capturing:
+        return CheckResult(name, "todo", "captured")
+    if any(is_stub(v) for v in values):
+        return _say(name, "todo", "not yet done: replace the `...` with numbers.", quiet)
+    out = []
+    for label, v in zip(("w1", "w2", "b"), values):
+        if isinstance(v, (bool, str, bytes)) or np.ndim(v) != 0:
+            return _say(name, "fail", f"{label} must be a number, got "
+                        f"{type(v).__name__}.", quiet)
+        try:
+            v = float(v)
+        except (TypeError, ValueError):
+            return _say(name, "fail", f"{label} must be a number, got "
+                        f"{type(v).__name__}.", quiet)
+        if not np.isfinite(v):
+            return _say(name, "fail", f"{label} is {v}: choose a finite number.", quiet)
+        out.append(v)
+    return tuple(out)
+
+
+# -- chapter 2 -------------------------------------------------------------------------
+
+
+def _line_accuracy(X, y, w1, w2, b):
+    return np.mean(((w1 * X[:, 0] + w2 * X[:, 1] + b) >= 0).astype(int) == y)
+
+
+def line_accuracy(student, quiet=False):
+    """Check ``line_accuracy(X, y, w1, w2, b)``: the fraction of examples on the right
+    side of the line ``w1 x1 + w2 x2 + b = 0`` (1 where the score is >= 0)."""
+
+    def make(r):
+        X = r.uniform(0, 10, size=(30, 2))
+        y = (X[:, 0] + r.normal(0, 2, 30) > 5).astype(int)
+        w1, w2 = r.normal(0, 1, 2).round(2)
+        return X, y, float(w1), float(w2), round(float(r.uniform(-5, 5)), 2)
+
+    return check_function(
+        "line_accuracy",
+        student,
+        _line_accuracy,
+        seeded_inputs(2, make),
+        mistakes=[
+            Mistake(lambda X, y, w1, w2, b: 1 - _line_accuracy(X, y, w1, w2, b),
+                    "the sides are swapped: predict 1 where the score "
+                    "w1*x1 + w2*x2 + b is >= 0, and 0 where it is negative."),
+            Mistake(lambda X, y, w1, w2, b: len(y) * _line_accuracy(X, y, w1, w2, b),
+                    "that is the number of examples classified right: divide by m "
+                    "for the fraction (np.mean does both)."),
+            Mistake(lambda X, y, w1, w2, b: _line_accuracy(X, y, w1, w2, 0.0),
+                    "the bias b is missing from the score."),
+        ],
+        success="correct: the fraction of examples on the right side of the line.",
+        quiet=quiet,
+    )
+
+
+def curved_line(w1, w2, b, quiet=False):
+    """Check a line ``(w1, w2, b)`` on chapter 2's curved admissions data: right when
+    it classifies at least 85% of the students correctly."""
+    name = "curved_line"
+    values = _three_numbers(name, (w1, w2, b), quiet)
+    if isinstance(values, CheckResult):
+        return values
+    X, y = curved_data()
+    acc = float(_line_accuracy(X, y, *values))
+    best = f"no line does better than {BEST_LINE_CURVED:.1%}"
+    if acc >= 0.85:
+        return _say(name, "pass", f"your line classifies {acc:.1%} of the students "
+                    f"correctly; {best}.", quiet)
+    if acc < 0.5:
+        hint = ("worse than guessing: your line accepts the wrong side. Change the "
+                "sign of all three numbers")
+    elif w1 == 0 and w2 == 0:
+        hint = "with w1 = w2 = 0 there is no line at all: the score is b everywhere"
+    else:
+        hint = ("keep going: the accepted students are the upper right, so w1 and w2 "
+                "should be positive and b negative")
+    return _say(name, "fail", f"your line classifies {acc:.1%} correctly, "
+                f"below 85%: {hint}.", quiet)
+
+
+# -- chapter 3 -------------------------------------------------------------------------
+
+
+def _prob_inputs():
+    return [(0.7, 0.8), (1.0, 0.5), (0.1, 0.2),
+            (np.array([0.0, 0.3, 0.9]), np.array([0.0, 0.6, 1.0]))]
+
+
+def combine_sum(student, quiet=False):
+    """Check ``combine_sum(p1, p2)``: the sigmoid of the sum of two probabilities."""
+    return check_function(
+        "combine_sum",
+        student,
+        lambda p1, p2: _sigmoid(np.asarray(p1, float) + p2),
+        _prob_inputs(),
+        mistakes=[
+            Mistake(lambda p1, p2: np.asarray(p1, float) + p2,
+                    "that is the plain sum, which can be bigger than 1: put it "
+                    "through the sigmoid."),
+            Mistake(lambda p1, p2: (np.asarray(p1, float) + p2) / 2,
+                    "the average is a probability too, but the slides put the sum "
+                    "through the sigmoid: sigmoid(p1 + p2)."),
+            Mistake(lambda p1, p2: _sigmoid(p1) + _sigmoid(p2),
+                    "the sigmoid comes after the sum: sigmoid(p1 + p2), not "
+                    "sigmoid(p1) + sigmoid(p2)."),
+        ],
+        quiet=quiet,
+    )
+
+
+def _hidden(X, W1):
+    X = np.asarray(X, float)
+    return _sigmoid(np.hstack([X, np.ones((X.shape[0], 1))]) @ W1)
+
+
+def hidden_probabilities(student, quiet=False):
+    """Check ``hidden_probabilities(X, W1)``: each column of W1 is a linear model
+    (weights of x1, x2, then the bias); return the (m, k) array of their probabilities
+    ``sigma(add_bias(X) @ W1)``."""
+
+    def make(r):
+        X = r.uniform(-3, 3, size=(6, 2)).round(2)
+        return X, r.normal(0, 2, size=(3, 2)).round(1)
+
+    inputs = [(np.array([[1.0, 2.0], [0.0, 0.0], [-1.0, 3.0]]), SLIDE_W1)]
+    inputs += seeded_inputs(3, make, n=3)
+    ones_first = (
+        lambda X, W1: _sigmoid(np.hstack([np.ones((len(X), 1)), X]) @ W1))
+    return check_function(
+        "hidden_probabilities",
+        student,
+        _hidden,
+        inputs,
+        mistakes=[
+            Mistake(lambda X, W1: np.hstack([X, np.ones((len(X), 1))]) @ W1,
+                    "those are the scores h1, h2: put them through the sigmoid."),
+            Mistake(lambda X, W1: _sigmoid(np.asarray(X, float) @ W1[:-1]),
+                    "the bias is missing: append a column of ones to X "
+                    "(mlp.add_bias), so that the last row of W1 is added."),
+            Mistake(ones_first,
+                    "the 1 goes last: the bias is the LAST row of W1, so the input "
+                    "is (x1, x2, 1)."),
+        ],
+        quiet=quiet,
+    )
+
+
+# -- chapter 4 -------------------------------------------------------------------------
+
+
+def combine(student, quiet=False):
+    """Check ``combine(p1, p2, w1, w2, b)``: ``sigma(w1 p1 + w2 p2 + b)``."""
+    inputs = [(0.7, 0.8, 7.0, 5.0, -6.0), (1.0, 0.0, 7.0, -5.0, -3.0),
+              (0.2, 0.9, -2.0, 4.0, 1.0),
+              (np.array([0.0, 1.0, 0.5]), np.array([1.0, 1.0, 0.5]), 3.0, 2.0, -4.0)]
+    return check_function(
+        "combine",
+        student,
+        lambda p1, p2, w1, w2, b: _sigmoid(w1 * np.asarray(p1, float) + w2 * p2 + b),
+        inputs,
+        mistakes=[
+            Mistake(lambda p1, p2, w1, w2, b: w1 * np.asarray(p1, float) + w2 * p2 + b,
+                    "that is the score (2.9 on the slide's numbers): put it through "
+                    "the sigmoid to get a probability."),
+            Mistake(lambda p1, p2, w1, w2, b: _sigmoid(w1 * np.asarray(p1, float)
+                                                       + w2 * p2),
+                    "the bias b is missing inside the sigmoid."),
+            Mistake(lambda p1, p2, w1, w2, b: _sigmoid(w1 * np.asarray(p2, float)
+                                                       + w2 * p1 + b),
+                    "the weights are swapped: w1 multiplies p1 and w2 multiplies p2."),
+        ],
+        quiet=quiet,
+    )
+
+
+def _output(W1, X, w1, w2, b):
+    s = _hidden(X, W1)
+    return _sigmoid(w1 * s[:, 0] + w2 * s[:, 1] + b)
+
+
+#: Test points for the band: between the slides' two lines, left of both, right of
+#: both (the line 5x1 - 2x2 + 8 = 0 is the left one in chapter 4's picture).
+BAND_INSIDE = np.array([[0.0, 2.0], [1.0, 5.0], [-1.0, 0.0], [2.0, 7.5]])
+BAND_LEFT = np.array([[-2.0, 2.0], [-1.0, 6.0], [0.0, 7.0]])
+BAND_RIGHT = np.array([[2.0, 2.0], [3.0, 6.0], [1.0, 0.0]])
+
+
+def band_weights(w1, w2, b, quiet=False):
+    """Check output weights for the slides' two models whose region is the band
+    between the two lines: ``y_hat >= 0.5`` between them, below 0.5 on either side."""
+    name = "band_weights"
+    values = _three_numbers(name, (w1, w2, b), quiet)
+    if isinstance(values, CheckResult):
+        return values
+    inside = _output(SLIDE_W1, BAND_INSIDE, *values) >= 0.5
+    left = _output(SLIDE_W1, BAND_LEFT, *values) >= 0.5
+    right = _output(SLIDE_W1, BAND_RIGHT, *values) >= 0.5
+    problems = []
+    if not inside.all():
+        problems.append(
+            f"it misses {int((~inside).sum())} of {inside.size} points between the "
+            "lines, where only model 1 says yes: there the score is about w1 + b, "
+            "which must be positive")
+    if left.any():
+        problems.append(
+            "it covers points left of both lines, where both models say no: there "
+            "the score is about b, which must be negative")
+    if right.any():
+        problems.append(
+            "it covers points right of both lines, where both models say yes: there "
+            "the score is about w1 + w2 + b, which must be negative (a negative w2 "
+            "subtracts the second region)")
+    if problems:
+        return _say(name, "fail", "your region is not the band: " + "; ".join(problems)
+                    + ".", quiet)
+    w1, w2, b = values
+    formula = f"{w1:g} s1 {'-' if w2 < 0 else '+'} {abs(w2):g} s2 "
+    formula += f"{'-' if b < 0 else '+'} {abs(b):g}"
+    return _say(name, "pass", f"the region of sigma({formula}) is the band between "
+                "the two lines.", quiet)
+
+
+def curved_weights(w1, w2, b, quiet=False):
+    """Check output weights for chapter 4's two lines on the curved admissions data:
+    right when the network classifies at least 95% of the students correctly."""
+    name = "curved_weights"
+    values = _three_numbers(name, (w1, w2, b), quiet)
+    if isinstance(values, CheckResult):
+        return values
+    X, y = curved_data()
+    acc = float(np.mean((_output(CURVED_W1, X, *values) >= 0.5) == y))
+    if acc >= 0.95:
+        return _say(name, "pass", f"{acc:.1%} of the students classified correctly, "
+                    f"where no single line gets more than {BEST_LINE_CURVED:.1%}.",
+                    quiet)
+    w1, w2, b = values
+    # the score where (sigma_1, sigma_2) is about (0, 0), (1, 0), (0, 1), (1, 1)
+    corners = {"neither line says yes (b)": b, "only the first (w1 + b)": w1 + b,
+               "only the second (w2 + b)": w2 + b,
+               "both say yes (w1 + w2 + b)": w1 + w2 + b}
+    wrong = [k for k, s in corners.items() if (s > 0) != k.startswith("both")]
+    hint = ("accept a student only where both lines say yes: the score must be "
+            "negative where neither, only the first or only the second says yes, "
+            "and positive where both do")
+    if wrong:
+        hint += f"; now it has the wrong sign where {' and where '.join(wrong)}"
+    else:
+        hint += ("; the signs are right, but the boundary sits too close to one case: "
+                 "put b about halfway between -max(w1, w2) and -(w1 + w2)")
+    return _say(name, "fail", f"{acc:.1%} correct, below 95%: {hint}.", quiet)
