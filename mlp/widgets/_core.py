@@ -9,6 +9,8 @@ broken plot: an error or a NaN becomes a message under the figure.
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 from matplotlib.figure import Figure
 
@@ -66,37 +68,42 @@ class Demo:
         return self.fig
 
     def render(self) -> bytes:
-        """Draw the figure with the Agg backend (what a widget update costs)."""
+        """The figure as PNG bytes, drawn with Agg: what one widget update costs.
+
+        The first render lays the figure out (constrained layout); later renders keep
+        that layout, so a slider move pays for drawing only, not for re-layout. PNG
+        compression is light: the image travels to the browser once per update.
+        """
         import io
 
         buf = io.BytesIO()
-        self.fig.savefig(buf, format="png", dpi=self.fig.dpi)
+        self.fig.savefig(buf, format="png", dpi=self.fig.dpi,
+                         pil_kwargs={"compress_level": 1})
+        if self.fig.get_layout_engine() is not None:
+            self.fig.set_layout_engine("none")  # keep the positions just computed
         return buf.getvalue()
 
     def widget(self):
         """The live demo: the controls above the figure and its status line."""
         import ipywidgets as widgets
-        from IPython.display import display
 
         controls = self.controls()
         for name, control in controls.items():
             control.value = self.values[name]
-        out = widgets.Output()
+        image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         status = widgets.HTML()
 
         def refresh(change=None):
             new = {name: c.value for name, c in controls.items()}
-            status.value = f"<b>{self.update(**new)}</b>"
-            with out:
-                out.clear_output(wait=True)
-                display(self.fig)
+            status.value = f"<b>{html.escape(self.update(**new))}</b>"
+            image.value = self.render()  # swap the picture in place: no flicker
 
         for control in controls.values():
             control.observe(refresh, names="value")
         refresh()
         box = widgets.HBox(list(controls.values()), layout=widgets.Layout(
             flex_flow="row wrap"))
-        return widgets.VBox([box, out, status])
+        return widgets.VBox([box, image, status])
 
     def _repr_html_(self):  # pragma: no cover - convenience in a notebook
         return None
