@@ -102,10 +102,13 @@ class Spec:
     """What a checker compares: recorded by :func:`capture` instead of judging.
 
     ``kind`` is "function" (``reference`` is the reference function, ``inputs`` its
-    argument tuples, ``mistakes`` a list of :class:`Mistake`) or "value"
+    argument tuples, ``mistakes`` a list of :class:`Mistake`), "value"
     (``reference`` is the expected value, ``mistakes`` a list of :class:`Mistake`
-    whose ``reference`` is the wrong value). ``param`` names the checker's parameter
-    that receives the student's answer (set by :func:`specs`).
+    whose ``reference`` is the wrong value) or "open" (recorded by :func:`examples`:
+    ``reference`` is a right answer as the checker's keyword arguments, each
+    mistake's ``reference`` a wrong one and its ``message`` the start of the
+    feedback). ``param`` names the checker's parameter that receives the student's
+    answer (set by :func:`specs`; None for "open").
     """
 
     kind: str
@@ -117,9 +120,11 @@ class Spec:
     options: dict = field(default_factory=dict)
     param: str | None = None
 
-    def answer(self):
-        """The right answer: the reference function, or the expected value."""
-        return self.reference
+    def kwargs(self, *answer) -> dict:
+        """The checker's keyword arguments for the right answer, or for ``answer``
+        in its place (for "open", ``answer`` is itself a dict of them)."""
+        chosen = answer[0] if answer else self.reference
+        return dict(chosen) if self.kind == "open" else {self.param: chosen}
 
 
 _capturing: list[list[Spec]] = []
@@ -175,7 +180,7 @@ def specs(checker: Callable) -> list[Spec]:
         for name, sentinel in sentinels.items():
             if student is sentinel:
                 spec.param = name
-        if spec.param is None and len(params) == 1:
+        if spec.param is None and len(params) == 1 and spec.kind != "open":
             spec.param = params[0].name
     return found
 
@@ -214,6 +219,8 @@ def _one_line(text: str) -> str:
 
 def _report(name, status, message, quiet=False) -> CheckResult:
     result = CheckResult(_one_line(name), status, _one_line(message))
+    if _capturing:  # reading specs: judge nothing, say nothing
+        return result
     if not quiet:
         print(result.line)
     if status != "pass" and os.environ.get("MLP_CHECKS_STRICT", "") not in ("", "0"):
@@ -280,8 +287,13 @@ def _time_limit(seconds):
 
 
 def _call(fn, args, timeout=None):
-    """Call ``fn`` on copies of ``args``: silently (no prints, no warnings), with
-    numpy's floating-point warnings off. Returns (result, copies after the call)."""
+    """``fn(*args)`` on copies of ``args``: silently (no prints, no warnings), with
+    numpy's floating-point warnings off."""
+    return _call_with_args(fn, args, timeout)[0]
+
+
+def _call_with_args(fn, args, timeout=None):
+    """Like :func:`_call`; returns (result, the argument copies after the call)."""
     args = copy.deepcopy(tuple(args))
     with contextlib.ExitStack() as stack:
         stack.enter_context(warnings.catch_warnings())
@@ -555,20 +567,46 @@ def _same_object(a, b) -> bool:
         return True
 
 
+def _matching(got, want, mistakes_out, rtol, atol) -> list:
+    """The indices of the mistakes whose output ``got`` equals (where they differ
+    from ``want``)."""
+    found = []
+    for k, (mistake_value, _) in enumerate(mistakes_out):
+        try:
+            if _equal(got, mistake_value, rtol, atol) and not _equal(
+                want, mistake_value, rtol, atol
+            ):
+                found.append(k)
+        except Exception:
+            continue
+    return found
+
+
 def _judge(got, want, mistakes_out, rtol, atol, where, reveal):
     """(status, message) when the answer is wrong, None when it is right."""
     first = _compare(got, want, rtol, atol, reveal, where)
     if first is None or first[0] == "todo":
         return first
-    for mistake_value, message in mistakes_out:
+    found = _matching(got, want, mistakes_out, rtol, atol)
+    return ("fail", mistakes_out[found[0]][1]) if found else first
+
+
+def _disambiguate(student, candidates, inputs, reference, rtol, atol, timeout):
+    """Several mistakes explain the student's output on one input: keep those that
+    also explain it on the other inputs (where the mistakes differ)."""
+    for args in inputs:
+        if len(candidates) < 2:
+            break
         try:
-            if _equal(got, mistake_value, rtol, atol) and not _equal(
-                want, mistake_value, rtol, atol
-            ):
-                return "fail", message
-        except Exception:
-            continue
-    return first
+            got = _call(student, args, timeout)
+            want = _call(reference, args)
+            outs = [(_call(m.reference, args), m.message) for m in candidates]
+        except (Exception, _Timeout):
+            break
+        keep = [candidates[k] for k in _matching(got, want, outs, rtol, atol)]
+        if keep:
+            candidates = keep
+    return candidates[0]
 
 
 def _signature_problem(student, args, reference, name) -> str | None:
@@ -615,7 +653,7 @@ def check_function(
     success: str | None = None,
     quiet: bool = False,
     *,
-    timeout: float | None = TIMEOUT,
+    timeout: float | None = None,
     pure: bool = True,
     hint: str = "",
 ) -> CheckResult:
@@ -641,7 +679,8 @@ def check_function(
     quiet : bool
         Print nothing (the result still says everything).
     timeout : float or None
-        Seconds one call may take (main thread only); None for no limit.
+        Seconds one call may take (main thread only); None for the module's
+        ``TIMEOUT``, 0 for no limit.
     pure : bool
         Fail an otherwise right function that changes its arguments in place.
     hint : str
@@ -652,6 +691,8 @@ def check_function(
     CheckResult
         True when the function is right.
     """
+    if timeout is None:
+        timeout = TIMEOUT
     options = dict(rtol=rtol, atol=atol, success=success, timeout=timeout, pure=pure,
                    hint=hint)
     if _capturing:
@@ -692,7 +733,7 @@ def _check_function(name, student, reference, inputs, mistakes, rtol, atol, time
         if problem:
             return "fail", problem
         try:
-            got, after = _call(student, args, timeout)
+            got, after = _call_with_args(student, args, timeout)
         except NotImplementedError as exc:
             text = str(exc).strip().rstrip(".")
             return "todo", (f"not yet done: {text}." if text else "not yet done: "
@@ -704,16 +745,24 @@ def _check_function(name, student, reference, inputs, mistakes, rtol, atol, time
             return "fail", f"{_describe_exception(exc, student)}{where}."
         if got is Ellipsis:
             return "todo", "not yet done: your function returns `...`."
-        want, _ = _call(reference, args)
-        mistakes_out = []
-        for mistake in mistakes:
-            try:
-                mistakes_out.append((_call(mistake.reference, args)[0],
-                                     mistake.message))
-            except Exception:
-                continue
-        verdict = _judge(got, want, mistakes_out, rtol, atol, where, reveal=True)
+        want = _call(reference, args)
+        verdict = _compare(got, want, rtol, atol, True, where)
         if verdict is not None:
+            if verdict[0] == "todo":
+                return verdict
+            usable, mistakes_out = [], []
+            for mistake in mistakes:
+                try:
+                    mistakes_out.append((_call(mistake.reference, args),
+                                         mistake.message))
+                    usable.append(mistake)
+                except Exception:
+                    continue
+            found = _matching(got, want, mistakes_out, rtol, atol)
+            if found:
+                chosen = _disambiguate(student, [usable[i] for i in found],
+                                       inputs[k + 1:], reference, rtol, atol, timeout)
+                return "fail", chosen.message
             status, message = verdict
             if hint and message.startswith("wrong value"):
                 message = f"{message} {hint}"
@@ -774,6 +823,28 @@ def _check_value(student, expected, mistakes, rtol, atol, hint):
     if hint and message.startswith("wrong value"):
         message = f"{message} {hint}"
     return status, message
+
+
+def examples(name: str, right: dict, mistakes: Sequence[tuple[dict, str]] = ()) -> bool:
+    """Record example answers of a check that accepts many right answers.
+
+    Some checks have no single reference: any weights that classify 95% of the
+    students do. Such a checker calls ``examples`` first, with one right answer and
+    its typical wrong ones as keyword arguments of the checker (and the start of the
+    message each wrong one gets); the tests then try them. It returns True while
+    :func:`capture` is active, and the checker returns at once::
+
+        def band_weights(w1, w2, b, quiet=False):
+            if examples("band_weights", right=dict(w1=10, w2=-10, b=-5),
+                        mistakes=[(dict(w1=10, w2=10, b=-5), "your region is not")]):
+                return CheckResult("band_weights", "todo", "captured")
+            ...
+    """
+    if not _capturing:
+        return False
+    _capturing[-1].append(Spec("open", name, None, dict(right), [],
+                               [Mistake(dict(kw), message) for kw, message in mistakes]))
+    return True
 
 
 def seeded_inputs(seed: int, make: Callable[[np.random.Generator], tuple], n: int = 4):

@@ -49,11 +49,10 @@ def sigmoid(student):
         _sigmoid,
         inputs,
         mistakes=[
+            # 1 / (1 + e^x) and e^(-x) / (1 + e^(-x)) are the same function
             Mistake(lambda x: 1 / (1 + np.exp(np.asarray(x, float))),
-                    "sign error: it is 1 / (1 + e^(-x)), with a minus in the exponent."),
-            Mistake(lambda x: np.exp(-np.asarray(x, float))
-                    / (1 + np.exp(-np.asarray(x, float))),
-                    "that is 1 - sigma(x): the numerator is 1, not e^(-x)."),
+                    "that is 1 - sigma(x): check the sign in the exponent, "
+                    "1 / (1 + e^(-x)), and that the numerator is 1."),
             Mistake(lambda x: 1 / (1 - np.exp(-np.asarray(x, float))),
                     "sign error in the denominator: it is 1 + e^(-x), not 1 - e^(-x)."),
         ],
