@@ -1,0 +1,234 @@
+"""Checks for chapters 5 (What Layers can do?) and 6 (Multi-Class Classification):
+the weight matrices of a network, softmax, one-hot labels and the multi-class
+cross-entropy."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..activations import sigmoid as _sigmoid
+from ..activations import softmax as _softmax
+from . import _core
+from ._core import Mistake, _call, _report, _Timeout, check_function
+
+__all__ = [
+    "count_weights",
+    "multiclass_cross_entropy",
+    "one_hot",
+    "softmax",
+    "weight_shapes",
+]
+
+#: Networks to test on, inputs first (the first one tells every typical mistake apart).
+_NETWORKS = [[3, 4, 4, 1], [2, 2, 1], [2, 4, 1], [2, 8, 8, 3], [5, 3], [4, 6, 2, 5]]
+
+
+def _shapes(sizes):
+    return [(n_in + 1, n_out) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def weight_shapes(student):
+    """Check ``weight_shapes(sizes)``: the shape ``(n_in + 1, n_out)`` of every weight
+    matrix of a network with layer sizes ``sizes`` (inputs first)."""
+    return check_function(
+        "weight_shapes",
+        student,
+        _shapes,
+        [(list(s),) for s in _NETWORKS],
+        mistakes=[
+            Mistake(lambda s: [(a, b) for a, b in zip(s[:-1], s[1:])],
+                    "the bias row is missing: each matrix has one row per input "
+                    "plus one for the bias, (n_in + 1, n_out)."),
+            Mistake(lambda s: [(b, a + 1) for a, b in zip(s[:-1], s[1:])],
+                    "the shapes are transposed: one row per input (and the bias), "
+                    "one column per unit of the next layer, (n_in + 1, n_out)."),
+            Mistake(lambda s: [(a, b + 1) for a, b in zip(s[:-1], s[1:])],
+                    "the bias is a row, not a column: (n_in + 1, n_out), the 1 "
+                    "appended to the layer's inputs."),
+        ],
+    )
+
+
+def _count(sizes):
+    return sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
+
+
+def count_weights(student):
+    """Check ``count_weights(sizes)``: how many weights (biases included) a network
+    with layer sizes ``sizes`` has."""
+    return check_function(
+        "count_weights",
+        student,
+        _count,
+        [(list(s),) for s in _NETWORKS],
+        mistakes=[
+            Mistake(lambda s: sum(a * b for a, b in zip(s[:-1], s[1:])),
+                    "the biases are missing: every unit after the input layer has "
+                    "one, the last row of its layer's matrix, (n_in + 1) * n_out."),
+            Mistake(lambda s: sum(s),
+                    "that is the number of nodes: count the edges between layers, "
+                    "(n_in + 1) * n_out for each weight matrix."),
+            Mistake(lambda s: sum(s) + len(s) - 1,
+                    "that counts nodes and bias nodes: count the edges between "
+                    "layers, (n_in + 1) * n_out for each weight matrix."),
+            Mistake(lambda s: sum(a * (b + 1) for a, b in zip(s[:-1], s[1:])),
+                    "the bias adds a row of n_out weights (one per unit it feeds), "
+                    "so each matrix holds (n_in + 1) * n_out, not n_in * (n_out + 1)."),
+            Mistake(lambda s: (s[0] + 1) * s[1],
+                    "that is the first layer only: add the weights of every layer."),
+            Mistake(lambda s: _count(s) - (s[0] + 1) * s[1],
+                    "the first layer (inputs to the first hidden layer) is missing."),
+        ],
+    )
+
+
+def _softmax_inputs():
+    rng = np.random.default_rng(6)
+    return [
+        (rng.normal(0, 2, (3, 3)).round(2),),  # square first: a wrong axis shows
+        (np.array([[2.0, 1.0, 0.1]]),),
+        (rng.normal(0, 2, (4, 3)).round(2),),
+        (rng.normal(0, 3, (2, 5)).round(2),),
+    ]
+
+
+def _exp(h):
+    return np.exp(np.asarray(h, dtype=float))
+
+
+def softmax(student):
+    """Check ``softmax(h)`` for scores ``h`` of shape (m, k): every row becomes
+    probabilities that sum to 1; it must also work for large scores such as 1000."""
+    result = check_function(
+        "softmax",
+        student,
+        _softmax,
+        _softmax_inputs(),
+        mistakes=[
+            Mistake(_exp,
+                    "not normalised: divide each row of e^h by its sum, so that "
+                    "the row adds up to 1."),
+            Mistake(lambda h: _exp(h) / _exp(h).sum(axis=0, keepdims=True),
+                    "each column sums to 1, not each row: sum over the classes, "
+                    "axis=1 (or -1), with keepdims=True."),
+            Mistake(lambda h: _exp(h) / _exp(h).sum(),
+                    "the whole array sums to 1: normalise each row (each example) "
+                    "on its own, with axis=1 and keepdims=True."),
+            Mistake(lambda h: _exp(h) / _exp(h).sum(axis=1),
+                    "the row sums are divided along the wrong axis: keep them as a "
+                    "column with keepdims=True (or sum(axis=1)[:, None])."),
+            Mistake(lambda h: np.asarray(h, float) / np.asarray(h, float).sum(
+                axis=1, keepdims=True),
+                    "the exponential is missing: softmax divides e^h_j by the sum "
+                    "of e^h_l, which also makes every probability positive."),
+            Mistake(lambda h: _sigmoid(h),
+                    "that is a sigmoid of each score: the three are not tied "
+                    "together and need not sum to 1. Use e^h_j / sum_l e^h_l."),
+        ],
+        quiet=True,
+    )
+    if not result.passed:
+        return _report(result.name, result.status, result.message)
+    big = np.array([[1000.0, 1001.0, 999.0], [-1000.0, 0.0, 1000.0]])
+    try:
+        got = np.asarray(_call(student, (big,), _core.TIMEOUT), dtype=float)
+        ok = got.shape == big.shape and np.allclose(got, _softmax(big))
+    except (Exception, _Timeout):  # the student's overflow is feedback, not a crash
+        ok = False
+    if not ok:
+        return _report(
+            "softmax", "fail",
+            "right for ordinary scores, but not for large ones such as 1000: e^1000 "
+            "overflows to inf, and inf / inf is NaN. Subtract each row's maximum "
+            "before np.exp: softmax(h) = softmax(h - c) for any number c.")
+    return _report("softmax", "pass",
+                   "correct on 4 test inputs, and stable for scores as large as 1000.")
+
+
+def _one_hot(y, k):
+    y = np.asarray(y).astype(int)
+    out = np.zeros((y.shape[0], k))
+    out[np.arange(y.shape[0]), y] = 1.0
+    return out
+
+
+def one_hot(student):
+    """Check ``one_hot(y, k)``: class ids of shape (m,) as rows of shape (m, k) with a
+    single 1 in the column of the class."""
+    inputs = [
+        (np.array([0, 2, 1, 2, 0]), 3),
+        (np.array([1, 1, 0]), 3),
+        (np.array([3, 0, 1, 4, 2, 2]), 5),
+        (np.array([0, 1, 0, 1]), 2),
+    ]
+    return check_function(
+        "one_hot",
+        student,
+        _one_hot,
+        inputs,
+        mistakes=[
+            Mistake(lambda y, k: _one_hot((np.asarray(y) - 1) % k, k),
+                    "the ones are one column to the left: class ids start at 0, and "
+                    "class c goes in column c (CAT 0, DOG 1, BIRD 2)."),
+            Mistake(lambda y, k: 1.0 - _one_hot(y, k),
+                    "zeros and ones are swapped: a single 1 per row, in the column "
+                    "of the example's class."),
+        ],
+    )
+
+
+def _mce(y, y_hat):
+    y_hat = np.asarray(y_hat, dtype=float)
+    p = y_hat[np.arange(y_hat.shape[0]), np.asarray(y).astype(int)]
+    return float(-np.mean(np.log(p)))
+
+
+def _mce_inputs():
+    rng = np.random.default_rng(7)
+    out = [(np.array([0, 2]), np.array([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]]))]
+    for m, k in ((5, 3), (6, 3), (4, 4)):
+        y_hat = _softmax(rng.normal(0, 1.5, (m, k))).round(3)
+        y_hat = y_hat / y_hat.sum(axis=1, keepdims=True)
+        out.append((rng.integers(0, k, m), y_hat))
+    return out
+
+
+def multiclass_cross_entropy(student):
+    """Check ``multiclass_cross_entropy(y, y_hat)``: minus the mean log of the
+    probability each example's true class gets, for class ids ``y`` (m,) and softmax
+    outputs ``y_hat`` (m, k)."""
+    def y_true(y, y_hat):
+        return np.asarray(y_hat, float)[np.arange(len(y)), np.asarray(y).astype(int)]
+
+    def binary_sum(y, y_hat):
+        Y = _one_hot(y, np.shape(y_hat)[1])
+        P = np.asarray(y_hat, float)
+        return float(-np.mean(np.sum(Y * np.log(P) + (1 - Y) * np.log(1 - P), axis=1)))
+
+    return check_function(
+        "multiclass_cross_entropy",
+        student,
+        _mce,
+        _mce_inputs(),
+        mistakes=[
+            Mistake(lambda y, p: -_mce(y, p),
+                    "the sign is wrong: the logarithm of a probability is negative, "
+                    "so E = -(1/m) sum ln(y_hat of the true class) is positive."),
+            Mistake(lambda y, p: float(-np.sum(np.log(y_true(y, p)))),
+                    "that is the sum over the examples: E is the mean, divide by m."),
+            Mistake(lambda y, p: float(-np.mean(np.log10(y_true(y, p)))),
+                    "that uses log10: the cross-entropy uses the natural logarithm, "
+                    "np.log."),
+            Mistake(lambda y, p: float(-np.mean(np.log(np.max(p, axis=1)))),
+                    "that takes the largest probability of each row: take the "
+                    "probability of the example's TRUE class, y_hat[i, y[i]]."),
+            Mistake(lambda y, p: float(-np.mean(np.sum(np.log(p), axis=1))),
+                    "that adds the logs of every class's probability: only the true "
+                    "class counts, y_hat[i, y[i]] (one-hot y picks it out)."),
+            Mistake(binary_sum,
+                    "that is the two-class formula summed over the classes: with "
+                    "softmax only the true class's term is needed, "
+                    "-(1/m) sum ln y_hat[i, y[i]]."),
+        ],
+    )
+

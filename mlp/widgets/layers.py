@@ -1,0 +1,451 @@
+"""Chapters 5 and 6: what hidden units and layers draw, and softmax over three classes.
+
+``trained_network(dataset, units, depth)`` trains a network with ``depth`` hidden
+layers of ``units`` sigmoid units on one of four small data sets, in a fraction of a
+second, and remembers it: the chapter's figures and the demo's sliders ask for the
+same networks again and again, and each is trained only once.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+
+import numpy as np
+
+from .. import datasets, plotting
+from .._validation import check_labels, check_positive, check_positive_int, check_weights
+from .._validation import check_X
+from ..activations import get_activation, softmax
+from ..backprop import _backward, _targets
+from ..network import _forward, init_weights
+from ..training import DivergenceError
+from ._core import Demo
+
+__all__ = [
+    "LAYER_DATASETS",
+    "LayersDemo",
+    "MulticlassTrainingDemo",
+    "SoftmaxDemo",
+    "layer_data",
+    "quick_train",
+    "trained_network",
+]
+
+#: The data sets of chapter 5's figures and demo: 200 points each, seeded.
+LAYER_DATASETS = {
+    "circles": lambda: datasets.circles(200, rng=0, noise=0.08),
+    "moons": lambda: datasets.moons(200, rng=0, noise=0.15),
+    "xor": lambda: datasets.xor(200, rng=0, noise=0.05),
+    "spirals": lambda: datasets.spirals(200, rng=0, classes=2, noise=0.05, turns=1.25),
+}
+
+#: The settings the demo offers (and ``trained_network`` accepts).
+MAX_UNITS, MAX_DEPTH = 16, 4
+
+
+def layer_data(dataset="circles"):
+    """The data set ``dataset`` of :data:`LAYER_DATASETS` as ``(X, y)``.
+
+    Returns
+    -------
+    X : array (200, 2), y : int array (200,), both read-only (they are shared).
+
+    Examples
+    --------
+    >>> X, y = layer_data("circles")
+    >>> X.shape, y.shape
+    ((200, 2), (200,))
+    """
+    if dataset not in LAYER_DATASETS:
+        raise ValueError(
+            f"dataset must be one of {sorted(LAYER_DATASETS)}, got {dataset!r}")
+    return _layer_data(dataset)
+
+
+@functools.lru_cache(maxsize=None)
+def _layer_data(dataset):
+    X, y = LAYER_DATASETS[dataset]()
+    X.setflags(write=False)
+    y.setflags(write=False)
+    return X, y
+
+
+def quick_train(weights, X, y, alpha=1.0, epochs=800, momentum=0.9,
+                activation="sigmoid"):
+    r"""Full-batch gradient descent with momentum: the demos' fast trainer.
+
+    The same feedforward and backpropagation as :func:`mlp.train`, without its
+    bookkeeping (no history, no callback), and with momentum: each step keeps a
+    fraction ``momentum`` of the previous one, which crosses the flat stretches of a
+    sigmoid network's error several times faster than plain steps.
+
+    Parameters
+    ----------
+    weights : list of arrays, the starting weights (not changed)
+    X : array (m, n_0); y : array (m,) of 0/1 labels or class ids
+    alpha : float > 0, the learning rate
+    epochs : int > 0, the number of steps (each on all of X)
+    momentum : float in [0, 1); 0 is plain gradient descent
+    activation : {"sigmoid", "tanh", "relu"}, the hidden layers' function
+
+    Returns
+    -------
+    list of new arrays
+
+    Raises
+    ------
+    DivergenceError
+        When the weights become NaN or infinite.
+
+    Notes
+    -----
+    .. math:: v \leftarrow \mu v - \alpha \nabla E(W), \qquad W \leftarrow W + v
+
+    With :math:`\mu = 0` this is chapter 9's step :math:`W \leftarrow W - \alpha
+    \nabla E`.
+    """
+    X = check_X(X)
+    weights = check_weights(weights, n_inputs=X.shape[1])
+    y = check_labels(y, X.shape[0], weights[-1].shape[1])
+    alpha = check_positive(alpha, "alpha")
+    epochs = check_positive_int(epochs, "epochs")
+    if isinstance(momentum, bool) or not isinstance(momentum, (int, float)) or not (
+            0 <= momentum < 1):
+        raise ValueError(f"momentum must be a number in [0, 1), got {momentum!r}")
+    act = get_activation(activation)
+    T = _targets(y, weights[-1].shape[1])
+    weights = [W.copy() for W in weights]
+    velocity = [np.zeros_like(W) for W in weights]
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in range(1, epochs + 1):
+            _, activations = _forward(weights, X, act)
+            grads = _backward(weights, activations, T, act)
+            for W, v, g in zip(weights, velocity, grads):
+                v *= momentum
+                v -= alpha * g
+                W += v
+            if epoch % 50 == 0 or epoch == epochs:
+                if not all(np.all(np.isfinite(W)) for W in weights):
+                    raise DivergenceError(epoch, None, None)
+    return weights
+
+
+def _check_setting(dataset, units, depth):
+    if dataset not in LAYER_DATASETS:
+        raise ValueError(
+            f"dataset must be one of {sorted(LAYER_DATASETS)}, got {dataset!r}")
+    units = check_positive_int(units, "units")
+    depth = check_positive_int(depth, "depth")
+    if units > MAX_UNITS or depth > MAX_DEPTH:
+        raise ValueError(
+            f"units must be at most {MAX_UNITS} and depth at most {MAX_DEPTH} (to keep "
+            f"training fast); got units={units}, depth={depth}")
+    return dataset, units, depth
+
+
+def trained_network(dataset="circles", units=4, depth=1, seed=0):
+    """A network with ``depth`` hidden layers of ``units`` sigmoid units, trained on
+    ``layer_data(dataset)`` (and remembered: a second call costs nothing).
+
+    Parameters
+    ----------
+    dataset : {"circles", "moons", "xor", "spirals"}
+    units : int, 1 to 16, hidden units per layer
+    depth : int, 1 to 4, hidden layers
+    seed : int, the seed of the starting weights
+
+    Returns
+    -------
+    weights : list of new arrays, sizes ``[2] + [units] * depth + [1]``
+    accuracy : float, on the training data
+
+    Notes
+    -----
+    800 steps of :func:`quick_train` (alpha 1, momentum 0.9), under 0.3 s on a laptop.
+    The hidden layers' biases start random (not 0), so that the first layer's lines
+    do not all start through the origin. Chapter 5 (What Layers can do?).
+
+    Examples
+    --------
+    >>> weights, acc = trained_network("circles", units=4)
+    >>> [W.shape for W in weights]
+    [(3, 4), (5, 1)]
+    """
+    dataset, units, depth = _check_setting(dataset, units, depth)
+    seed = int(seed)
+    frozen, acc, _ = _trained(dataset, units, depth, seed)
+    return [W.copy() for W in frozen], acc
+
+
+@functools.lru_cache(maxsize=128)
+def _trained(dataset, units, depth, seed):
+    """(read-only weights, accuracy, seconds it took) for one setting."""
+    X, y = layer_data(dataset)
+    rng = np.random.default_rng(seed)
+    sizes = [2] + [units] * depth + [1]
+    weights = init_weights(sizes, rng)
+    for W in weights[:-1]:
+        W[-1] = rng.normal(0.0, 1.0, size=W.shape[1])  # random biases: spread lines
+    start = time.perf_counter()
+    weights = quick_train(weights, X, y, alpha=1.0, epochs=800, momentum=0.9)
+    seconds = time.perf_counter() - start
+    for W in weights:
+        W.setflags(write=False)
+    y_hat = _forward(weights, X, get_activation("sigmoid"))[1][-1][:, 0]
+    acc = float(np.mean((y_hat >= 0.5) == y))
+    return tuple(weights), acc, seconds
+
+
+def _network_name(units, depth):
+    return "-".join(str(n) for n in [2] + [units] * depth + [1])
+
+
+class LayersDemo(Demo):
+    """Choose the data, the hidden units per layer and the number of hidden layers:
+    the boundary the trained network draws, the lines of its first layer, and the
+    network itself.
+
+    Each setting is trained once (under 0.3 s) and remembered, so moving a slider back
+    costs only a redraw.
+    """
+
+    defaults = {"dataset": "circles", "units": 4, "depth": 1}
+    figsize = (10, 4.6)
+    resolution = 70
+
+    def controls(self):
+        import ipywidgets as w
+
+        return {
+            "dataset": w.Dropdown(options=sorted(LAYER_DATASETS), description="data"),
+            "units": w.IntSlider(min=1, max=8, step=1, description="hidden units",
+                                 continuous_update=False),
+            "depth": w.IntSlider(min=1, max=3, step=1, description="hidden layers",
+                                 continuous_update=False),
+        }
+
+    def setup(self, fig):
+        # a fixed layout: constrained layout would cost more than the rest of a redraw
+        fig.set_layout_engine("none")
+        self.ax, self.ax_net = fig.subplots(1, 2, gridspec_kw=dict(
+            width_ratios=[1, 1.1], left=0.01, right=0.99, bottom=0.02, top=0.93,
+            wspace=0.04))
+        ax = self.ax
+        self.image = ax.imshow(
+            np.full((2, 2), 0.5), origin="lower", cmap=plotting.REGION_CMAP, vmin=0,
+            vmax=1, alpha=0.5, aspect="auto", extent=(0, 1, 0, 1), zorder=0,
+            interpolation="bilinear")
+        self.points = [
+            ax.scatter([], [], s=16, color=plotting.CLASS_COLORS[c], edgecolor="white",
+                       linewidth=0.5, zorder=3, label=f"class {c}")
+            for c in (0, 1)
+        ]
+        self.lines = [ax.plot([], [], color="0.25", linewidth=0.9, linestyle="--",
+                              zorder=2)[0] for _ in range(8)]
+        self.lines[0].set_label("first layer's lines")
+        self.boundary = None
+        self.dataset = None
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.legend(loc="upper right", fontsize=7, framealpha=0.85)
+
+    def _show_data(self, dataset):
+        X, y = layer_data(dataset)
+        self.xx, self.yy, self.grid = plotting.grid_for(X, self.resolution, margin=0.1)
+        extent = (self.xx.min(), self.xx.max(), self.yy.min(), self.yy.max())
+        self.image.set_extent(extent)
+        for c, artist in enumerate(self.points):
+            artist.set_offsets(X[y == c])
+        self.ax.set_xlim(extent[:2])
+        self.ax.set_ylim(extent[2:])
+        self.dataset = dataset
+
+    def draw(self, dataset, units, depth):
+        if self.dataset != dataset:
+            self._show_data(dataset)
+        if self.boundary is not None:
+            self.boundary.remove()
+            self.boundary = None
+        name = _network_name(units, depth)
+        try:
+            weights, acc = trained_network(dataset, units, depth)
+        except DivergenceError:
+            self.image.set_data(np.full(self.xx.shape, 0.5))
+            for line in self.lines:
+                line.set_data([], [])
+            self.ax.set_title(f"{name}: training diverged", fontsize=10)
+            self.ax_net.clear()
+            self.ax_net.axis("off")
+            return f"Training the {name} network diverged: no boundary to show."
+        p = _forward(weights, self.grid, get_activation("sigmoid"))[1][-1][:, 0]
+        p = p.reshape(self.xx.shape)
+        self.image.set_data(p)
+        if p.min() < 0.5 < p.max():
+            self.boundary = self.ax.contour(self.xx, self.yy, p, levels=[0.5],
+                                            colors="k", linewidths=2, zorder=2)
+        W1 = weights[0]
+        x_range = self.ax.get_xlim()
+        for j, line in enumerate(self.lines):
+            if j < W1.shape[1]:
+                line.set_data(*plotting.line_points(W1[0, j], W1[1, j], W1[2, j],
+                                                    x_range))
+            else:
+                line.set_data([], [])
+        layers = "layer" if depth == 1 else "layers"
+        self.ax.set_title(
+            f"{depth} hidden {layers} of {units}: accuracy {acc:.0%}", fontsize=10)
+        self.ax_net.clear()
+        plotting.plot_network(self.ax_net, weights, show_weights=False)
+        self.ax_net.set_title(f"the {name} network", fontsize=10)
+        n_weights = sum(W.size for W in weights)
+        return (f"{name} network, {n_weights} weights: {acc:.0%} of the 200 points "
+                "on the right side")
+
+
+#: The class names of chapter 6.
+ANIMALS = ("CAT", "DOG", "BIRD")
+
+
+class SoftmaxDemo(Demo):
+    """Three output scores on sliders, and the probabilities softmax makes of them.
+
+    The scores can be any numbers; the probabilities are positive and add up to 1,
+    and the largest score always gets the largest probability.
+    """
+
+    defaults = {"cat": 2.0, "dog": 1.0, "bird": 0.1}
+    figsize = (8.5, 3.4)
+
+    def controls(self):
+        import ipywidgets as w
+
+        return {
+            name: w.FloatSlider(min=-5, max=5, step=0.1, description=f"score {label}")
+            for name, label in zip(self.defaults, ANIMALS)
+        }
+
+    def setup(self, fig):
+        self.ax_h, self.ax_p = fig.subplots(1, 2)
+        colors = plotting.CLASS_COLORS[:3]
+        self.bars_h = self.ax_h.bar(ANIMALS, [0, 0, 0], color=colors, alpha=0.8)
+        self.bars_p = self.ax_p.bar(ANIMALS, [0, 0, 0], color=colors, alpha=0.8)
+        self.ax_h.axhline(0, color="k", linewidth=0.8)
+        self.ax_h.set_ylim(-5.5, 5.5)
+        self.ax_h.set_title("scores $h$ (output layer's input sums)", fontsize=10)
+        self.ax_p.set_ylim(0, 1.12)
+        self.ax_p.set_title(r"probabilities $\mathrm{softmax}(h)$", fontsize=10)
+        self.texts_h = [self.ax_h.text(i, 0, "", ha="center", fontsize=9)
+                        for i in range(3)]
+        self.texts_p = [self.ax_p.text(i, 0, "", ha="center", va="bottom", fontsize=9)
+                        for i in range(3)]
+        for ax in (self.ax_h, self.ax_p):
+            ax.grid(axis="y", alpha=0.3)
+
+    def draw(self, cat, dog, bird):
+        h = np.array([cat, dog, bird], dtype=float)
+        if not np.all(np.isfinite(h)):
+            raise ValueError("the scores must be finite numbers")
+        p = softmax(h[None, :])[0]
+        for i in range(3):
+            self.bars_h[i].set_height(h[i])
+            self.texts_h[i].set_text(f"{h[i]:.1f}")
+            self.texts_h[i].set_y(h[i] + (0.15 if h[i] >= 0 else -0.55))
+            self.bars_p[i].set_height(p[i])
+            self.texts_p[i].set_text(f"{p[i]:.3f}")
+            self.texts_p[i].set_y(p[i] + 0.02)
+        best = ANIMALS[int(np.argmax(p))]
+        self.ax_p.set_xlabel(f"sum = {p.sum():.3f}; prediction: {best}", fontsize=9)
+        return ", ".join(f"P({a}) = {q:.3f}" for a, q in zip(ANIMALS, p)) + (
+            f": they add up to {p.sum():.3f}")
+
+
+class MulticlassTrainingDemo(Demo):
+    """A slider over the epochs at which a network was saved during training: its
+    class regions then, and where it was on the error curve.
+
+    Parameters
+    ----------
+    snapshots : list of ``(epoch, weights)`` pairs (kept by ``train``'s callback)
+    history : dict with the per-epoch ``"loss"`` (and ``"accuracy"``) from ``train``
+    X : array (m, 2), y : array (m,) of class ids, the training data
+    labels : sequence of str, the class names
+    """
+
+    defaults = {"epoch": None}
+    figsize = (9, 3.9)
+    resolution = 70
+
+    def __init__(self, snapshots, history, X, y, labels=ANIMALS, activation="sigmoid",
+                 **overrides):
+        if not isinstance(snapshots, (list, tuple)) or not snapshots:
+            raise TypeError("snapshots must be a non-empty list of (epoch, weights) "
+                            "pairs")
+        self.snapshots = {}
+        for snap in snapshots:
+            if not isinstance(snap, (list, tuple)) or len(snap) != 2 or isinstance(
+                    snap[0], bool) or not isinstance(snap[0], (int, np.integer)):
+                raise TypeError("each snapshot must be an (epoch, weights) pair, the "
+                                "epoch an int")
+            self.snapshots[int(snap[0])] = check_weights(snap[1], n_inputs=2)
+        self.epochs = sorted(self.snapshots)
+        self.X = check_X(X)
+        self.n_out = self.snapshots[self.epochs[0]][-1].shape[1]
+        self.y = check_labels(y, self.X.shape[0], self.n_out).astype(int)
+        self.loss = np.asarray(history["loss"], dtype=float)
+        self.labels = labels
+        self.act = get_activation(activation)
+        self.defaults = {"epoch": self.epochs[-1]}
+        super().__init__(**overrides)
+
+    def controls(self):
+        import ipywidgets as w
+
+        return {"epoch": w.SelectionSlider(options=self.epochs, description="epoch")}
+
+    def setup(self, fig):
+        from matplotlib.colors import ListedColormap
+
+        self.ax, self.ax_loss = fig.subplots(1, 2, width_ratios=[1, 1.2])
+        self.xx, self.yy, self.grid = plotting.grid_for(self.X, self.resolution)
+        k = max(self.n_out, 2)
+        self.image = self.ax.imshow(
+            np.zeros_like(self.xx), origin="lower", aspect="auto", alpha=0.3,
+            cmap=ListedColormap(plotting.CLASS_COLORS[:k]), vmin=-0.5, vmax=k - 0.5,
+            extent=(self.xx.min(), self.xx.max(), self.yy.min(), self.yy.max()))
+        plotting.plot_data(self.ax, self.X, self.y, labels=self.labels, s=12)
+        self.ax.set_xlim(self.xx.min(), self.xx.max())
+        self.ax.set_ylim(self.yy.min(), self.yy.max())
+        self.ax.set_xticks([])
+        self.ax.set_yticks([])
+        self.ax.legend(loc="upper right", fontsize=7, framealpha=0.85)
+        epochs = np.arange(1, self.loss.size + 1)
+        self.ax_loss.plot(epochs, self.loss, color="0.4")
+        (self.dot,) = self.ax_loss.plot([], [], "o", color="#d62728", markersize=8)
+        self.ax_loss.set_xscale("log")
+        self.ax_loss.set_xlabel("epoch (log scale)")
+        self.ax_loss.set_ylabel("error E")
+        self.ax_loss.grid(alpha=0.3)
+
+    def draw(self, epoch):
+        if epoch not in self.snapshots:
+            raise ValueError(f"no snapshot at epoch {epoch}; saved: {self.epochs}")
+        weights = self.snapshots[epoch]
+        y_hat = _forward(weights, self.grid, self.act)[1][-1]
+        if not np.all(np.isfinite(y_hat)):
+            raise ValueError(f"the network of epoch {epoch} gives NaN (it diverged)")
+        if y_hat.shape[1] == 1:
+            cls = (y_hat[:, 0] >= 0.5).astype(int)
+        else:
+            cls = np.argmax(y_hat, axis=1)
+        self.image.set_data(cls.reshape(self.xx.shape))
+        y_hat_X = _forward(weights, self.X, self.act)[1][-1]
+        pred = (y_hat_X[:, 0] >= 0.5) if y_hat_X.shape[1] == 1 else np.argmax(
+            y_hat_X, axis=1)
+        acc = float(np.mean(pred == self.y))
+        self.ax.set_title(f"epoch {epoch}: accuracy {acc:.0%}", fontsize=10)
+        e = min(max(int(epoch), 1), self.loss.size)
+        if self.loss.size:
+            self.dot.set_data([e], [self.loss[e - 1]])
+            self.ax_loss.set_title(f"error E = {self.loss[e - 1]:.3f}", fontsize=10)
+        return f"epoch {epoch}: accuracy {acc:.0%}"
