@@ -102,7 +102,7 @@ class VanishingDemo(Demo):
         else:
             times = "the first is the larger one"
         self.ax_grad.set_title(
-            f"2-{'-'.join(['8'] * depth)}-1 sigmoid network, weights x {scale:g}",
+            f"2-{'-'.join(['8'] * depth)}-1 sigmoid network, weights \u00d7 {scale:g}",
             fontsize=10)
         self.ax_prime.set_title("the factor each hidden layer adds", fontsize=10)
         return (f"first layer's gradient {s[0]:.1e}, last layer's {s[-1]:.1e}: "
@@ -120,7 +120,7 @@ class ActivationDemo(Demo):
     with the same settings) to reuse runs already trained.
     """
 
-    defaults = {"activation": "sigmoid", "depth": 6}
+    defaults = {"activation": "relu", "depth": 8}
     figsize = (10, 4)
     max_depth = 8
 
