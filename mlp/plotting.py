@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib import pyplot as plt
-from matplotlib.colors import ListedColormap
 
 from ._validation import as_float_array, check_weights, check_X
 from .activations import get_activation
@@ -132,10 +131,21 @@ def plot_decision_regions(ax, weights, X, y=None, activation="sigmoid",
         plot_probability(ax, lambda pts: proba(pts)[:, 0], X, resolution)
     else:
         xx, yy, pts = grid_for(X, resolution)
-        cls = np.argmax(proba(pts), axis=1).reshape(xx.shape)
-        cmap = ListedColormap(CLASS_COLORS[:n_out])
-        ax.contourf(xx, yy, cls, levels=np.arange(n_out + 1) - 0.5, cmap=cmap,
-                    alpha=0.3, zorder=1)
+        p = proba(pts)
+        for c in range(n_out):
+            # class c wins where its probability beats every other class's: filling
+            # {p_c - max_other >= 0} gives smooth regions, and no sliver of a third
+            # class where two others meet (as contouring the class ids would)
+            lead = (p[:, c] - np.max(np.delete(p, c, axis=1), axis=1)).reshape(
+                xx.shape)
+            if lead.max() < 0:
+                continue
+            color = CLASS_COLORS[c % len(CLASS_COLORS)]
+            ax.contourf(xx, yy, lead, levels=[0, np.inf], colors=[color], alpha=0.3,
+                        zorder=1)
+            if lead.min() < 0:
+                ax.contour(xx, yy, lead, levels=[0], colors="k", linewidths=1.0,
+                           alpha=0.6, zorder=2)
         ax.set_xlim(xx.min(), xx.max())
         ax.set_ylim(yy.min(), yy.max())
     if y is not None:
@@ -581,7 +591,7 @@ def _predicted_labels(weights, X, activation):
 
 
 def animate_training(snapshots, history, X, y, activation="sigmoid", labels=None,
-                     resolution=60, figsize=(8.5, 3.6), interval=400):
+                     resolution=60, figsize=(8.5, 3.6), interval=400, dpi=72):
     """An animation of the decision regions as a network learns, beside its loss.
 
     Parameters
@@ -591,6 +601,7 @@ def animate_training(snapshots, history, X, y, activation="sigmoid", labels=None
     X : array (m, 2), y : array (m,), the training data
     activation, labels, resolution : as in :func:`plot_training_snapshots`
     figsize : tuple, interval : int (milliseconds between frames)
+    dpi : int, the frames' resolution (each frame is stored as an image in the page)
 
     Returns
     -------
@@ -611,7 +622,7 @@ def animate_training(snapshots, history, X, y, activation="sigmoid", labels=None
     X = check_X(X)
     y = np.asarray(y)
     act = get_activation(activation)
-    fig = Figure(figsize=figsize, layout="constrained")
+    fig = Figure(figsize=figsize, layout="constrained", dpi=dpi)
     ax, ax_loss = fig.subplots(1, 2, width_ratios=[1, 1.25])
     xx, yy, pts = grid_for(X, resolution)
     image = ax.imshow(np.zeros_like(xx), origin="lower", cmap=REGION_CMAP, vmin=0,

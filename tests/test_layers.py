@@ -3,6 +3,7 @@ layers/softmax/training demos, and the exercise checks."""
 
 import warnings
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -407,3 +408,14 @@ def test_multiclass_cross_entropy_check(capsys):
     for words, answer in mistakes.items():
         _fails_with(checks.multiclass_cross_entropy, answer, words, capsys)
     _robustness(checks.multiclass_cross_entropy, capsys)
+
+
+def test_multiclass_regions_have_no_sliver_of_a_losing_class():
+    # class 1 never wins: where classes 0 and 2 meet, no strip of class 1 may appear
+    W = np.array([[1.0, 0.0, -1.0], [0.0, 0.0, 0.0], [0.0, -100.0, 0.0]])
+    X = np.array([[-1.0, -1.0], [1.0, 1.0]])
+    ax = plotting.plot_decision_regions(None, [W], X)
+    colors = {tuple(np.round(rgba[:3], 3)) for c in ax.collections
+              for rgba in c.get_facecolor() if rgba[3] > 0}
+    red = tuple(np.round(matplotlib.colors.to_rgb(plotting.CLASS_COLORS[1]), 3))
+    assert red not in colors and len(colors) == 2
