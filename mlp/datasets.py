@@ -216,7 +216,8 @@ def best_line(X, y):
     -----
     Chapter 2 (Non-Linear Regions): a line predicts 1 where
     :math:`w_1 x_1 + w_2 x_2 + b \ge 0`. The cost is about :math:`m^3 \log m`
-    (under a second for m = 200).
+    (under a second for m = 200). Directions closer than 1e-9 radians count as one,
+    and a threshold never passes between points whose projections are that close.
 
     Examples
     --------
@@ -241,7 +242,11 @@ def best_line(X, y):
     i, j = np.triu_indices(m, 1)
     d = X[j] - X[i]
     crit = np.sort(np.mod(np.arctan2(d[:, 1], d[:, 0]) + np.pi / 2, np.pi))
-    crit = np.concatenate([crit, [crit[0] + np.pi]]) if crit.size else np.zeros(2)
+    if crit.size:  # parallel pairs give the same direction: keep one of each
+        crit = crit[np.concatenate([[True], np.diff(crit) > 1e-9])]
+        crit = np.concatenate([crit, [crit[0] + np.pi]])
+    else:
+        crit = np.zeros(2)
     angles = (crit[:-1] + crit[1:]) / 2  # one direction inside each interval
     normals = np.column_stack([np.cos(angles), np.sin(angles)])
     best = (-1, 0, 0, False, None)  # correct, angle, threshold, flipped, projections
@@ -257,8 +262,9 @@ def best_line(X, y):
             [np.zeros((len(P), 1)), np.cumsum(1 - 2 * ys, axis=1)], axis=1
         )
         # a threshold cannot pass between equal projections (repeated points)
+        tol = 1e-9 * (1.0 + np.abs(Ps).max())
         tied = np.concatenate(
-            [np.zeros((len(P), 1), bool), Ps[:, 1:] <= Ps[:, :-1],
+            [np.zeros((len(P), 1), bool), Ps[:, 1:] - Ps[:, :-1] <= tol,
              np.zeros((len(P), 1), bool)], axis=1)
         for flipped, score in ((False, correct), (True, m - correct)):
             score = np.where(tied, -1, score)

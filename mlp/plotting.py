@@ -637,6 +637,11 @@ def animate_training(snapshots, history, X, y, activation="sigmoid", labels=None
     ax_loss.plot(epochs, loss, color="0.4")
     (dot,) = ax_loss.plot([], [], "o", color="#d62728", markersize=8)
     ax_loss.set_xscale("log")
+    # plain tick labels (1, 10, 100) rather than math text: cheaper on every frame
+    from matplotlib.ticker import FormatStrFormatter, NullFormatter
+
+    ax_loss.xaxis.set_major_formatter(FormatStrFormatter("%d"))
+    ax_loss.xaxis.set_minor_formatter(NullFormatter())
     ax_loss.set_xlabel("epoch (log scale)")
     ax_loss.set_ylabel("error E")
     ax_loss.grid(alpha=0.3)
@@ -661,6 +666,9 @@ def animate_training(snapshots, history, X, y, activation="sigmoid", labels=None
         ax_loss.set_title(f"E = {loss[e - 1]:.3f}", fontsize=10)
         return [image, dot]
 
+    frame(len(snapshots) - 1)  # lay the figure out once, for the last (busiest) frame,
+    fig.draw_without_rendering()  # then keep that layout: every frame is drawn twice,
+    fig.set_layout_engine("none")  # and a constrained layout each time costs half
     return FuncAnimation(fig, frame, frames=len(snapshots), interval=interval,
                          blit=False)
 
@@ -751,14 +759,39 @@ def latex_weight_symbols(shape, layer, name="W"):
     return out
 
 
+def half_plane(w1, w2, b, xlim, ylim):
+    r"""The part of the box ``xlim`` x ``ylim`` where :math:`w_1 x_1 + w_2 x_2 + b \ge 0`.
+
+    Returns
+    -------
+    array of shape (k, 2): the corners of that convex polygon in order (k = 0 when
+    the whole box is on the negative side).
+
+    Examples
+    --------
+    >>> half_plane(1.0, 0.0, -5.0, (0, 10), (0, 10)).tolist()
+    [[5.0, 0.0], [10.0, 0.0], [10.0, 10.0], [5.0, 10.0]]
+    """
+    box = [(xlim[0], ylim[0]), (xlim[1], ylim[0]), (xlim[1], ylim[1]),
+           (xlim[0], ylim[1])]
+    out = []
+    for (ax_, ay), (bx, by) in zip(box, box[1:] + box[:1]):  # clip each box edge
+        sa, sb = w1 * ax_ + w2 * ay + b, w1 * bx + w2 * by + b
+        if sa >= 0:
+            out.append((ax_, ay))
+        if (sa >= 0) != (sb >= 0):
+            t = sa / (sa - sb)
+            out.append((ax_ + t * (bx - ax_), ay + t * (by - ay)))
+    return np.array(out, dtype=float).reshape(-1, 2)
+
+
 def animate_line(path, X, y, xlim=(0.0, 10.0), ylim=(0.0, 10.0), titles=None,
-                 labels=None, figsize=(4.6, 3.7), dpi=72, interval=250,
-                 resolution=60):
+                 labels=None, figsize=(4.4, 3.6), dpi=72, interval=300):
     r"""An animation of the perceptron's line moving along a path of weights.
 
     Each frame draws the line :math:`w_1 x_1 + w_2 x_2 + b = 0` of one row of ``path``
-    over the data, with the plane shaded by :math:`\sigma(w_1 x_1 + w_2 x_2 + b)`; the
-    first line stays as a dashed grey reference.
+    over the data, the side where the score is positive (class 1) tinted red and the
+    other blue; the first line stays as a dashed grey reference.
 
     Parameters
     ----------
@@ -769,24 +802,24 @@ def animate_line(path, X, y, xlim=(0.0, 10.0), ylim=(0.0, 10.0), titles=None,
     labels : pair of str, optional, legend names of the classes
     figsize, dpi : keep them small: every frame is stored as a PNG
     interval : int, milliseconds between frames
-    resolution : int, points per side of the shading grid
 
     Returns
     -------
     matplotlib.animation.FuncAnimation
         Its figure is a plain :class:`matplotlib.figure.Figure`, not known to pyplot,
-        so a notebook does not also show it as a still picture. In a notebook:
+        so a notebook does not also show it as a still picture. In a notebook,
         ``IPython.display.HTML(anim.to_jshtml())`` plays in the static HTML book too.
 
     Notes
     -----
     Chapter 9 (Gradient Descent): each row of ``path`` is one step
-    :math:`w \leftarrow w - \alpha \nabla E`.
+    :math:`w \leftarrow w - \alpha \nabla E`. The sides are flat polygons rather than
+    a probability shading, so that each frame is a small PNG (a few kB) and quick to
+    draw.
     """
     from matplotlib.animation import FuncAnimation
     from matplotlib.figure import Figure
-
-    from .activations import sigmoid
+    from matplotlib.patches import Polygon
 
     path = as_float_array(path, "path", ndim=2)
     if path.shape[1] != 3 or path.shape[0] < 1:
@@ -798,11 +831,10 @@ def animate_line(path, X, y, xlim=(0.0, 10.0), ylim=(0.0, 10.0), titles=None,
             f"titles must have one entry per frame ({path.shape[0]}), got {len(titles)}")
     fig = Figure(figsize=figsize, dpi=dpi)
     ax = fig.add_subplot()
-    xs = np.linspace(xlim[0], xlim[1], resolution)
-    ys = np.linspace(ylim[0], ylim[1], resolution)
-    gx, gy = np.meshgrid(xs, ys)
-    image = ax.imshow(np.zeros_like(gx), origin="lower", extent=(*xlim, *ylim),
-                      cmap=REGION_CMAP, vmin=0, vmax=1, alpha=0.4, aspect="auto")
+    sides = [Polygon(np.zeros((0, 2)), closed=True, facecolor=c, alpha=0.15,
+                     edgecolor="none", zorder=0) for c in CLASS_COLORS[1::-1]]
+    for patch in sides:
+        ax.add_patch(patch)
     ax.plot(*line_points(*path[0], list(xlim)), color="0.5", linestyle="--",
             linewidth=1.2, label="start")
     (line,) = ax.plot([], [], color="k", linewidth=2.2, label="line")
@@ -817,11 +849,11 @@ def animate_line(path, X, y, xlim=(0.0, 10.0), ylim=(0.0, 10.0), titles=None,
 
     def frame(t):
         w1, w2, b = path[t]
-        with np.errstate(over="ignore"):
-            image.set_data(sigmoid(w1 * gx + w2 * gy + b))
+        sides[0].set_xy(half_plane(w1, w2, b, xlim, ylim))     # score >= 0: red
+        sides[1].set_xy(half_plane(-w1, -w2, -b, xlim, ylim))  # score < 0: blue
         line.set_data(*line_points(w1, w2, b, list(xlim)))
         title.set_text(titles[t] if titles is not None else f"step {t}")
-        return image, line, title
+        return (*sides, line, title)
 
     return FuncAnimation(fig, frame, frames=path.shape[0], interval=interval,
                          repeat=False)
@@ -895,13 +927,14 @@ def region_grid(extent, resolution=100):
     return xx, yy, np.column_stack([xx.ravel(), yy.ravel()])
 
 
-def plot_region_map(ax, p, extent, boundary=True, alpha=0.75):
+def plot_region_map(ax, p, extent, boundary=True, alpha=0.75,
+                    interpolation="bilinear"):
     """Shade a probability map ``p`` (resolution, resolution) over ``extent``, blue 0
     to red 1, with its 0.5 contour (the boundary) in black.
 
     ``p[i, j]`` is the probability at row i (x2) and column j (x1) of
     :func:`region_grid`. The image is ``ax.images[-1]`` (a demo updates it with
-    ``set_data``).
+    ``set_data``, and passes ``interpolation="nearest"``, which draws faster).
 
     Returns
     -------
@@ -911,7 +944,7 @@ def plot_region_map(ax, p, extent, boundary=True, alpha=0.75):
     ext = _check_extent(extent)
     p = as_float_array(p, "p", ndim=2)
     ax.imshow(p, origin="lower", extent=ext, cmap=REGION_CMAP, vmin=0, vmax=1,
-              alpha=alpha, aspect="auto", interpolation="nearest", zorder=0)
+              alpha=alpha, aspect="auto", interpolation=interpolation, zorder=0)
     if boundary and p.min() < 0.5 < p.max():
         xx, yy = np.meshgrid(np.linspace(ext[0], ext[1], p.shape[1]),
                              np.linspace(ext[2], ext[3], p.shape[0]))
@@ -948,7 +981,8 @@ def hidden_and_output(weights, points):
     return np.hstack([activations[1], activations[2]])
 
 
-def plot_unit_regions(axes, weights, extent, resolution=100, titles=None):
+def plot_unit_regions(axes, weights, extent, resolution=100, titles=None,
+                      interpolation="bilinear"):
     r"""Side by side: the region of each hidden unit, :math:`\sigma(h_j)`, and the
     region of the output unit that combines them, :math:`\hat y`.
 
@@ -960,6 +994,7 @@ def plot_unit_regions(axes, weights, extent, resolution=100, titles=None):
     resolution : int, grid points per side
     titles : sequence of k + 1 str, optional; default: the formulas, e.g.
         :math:`\sigma(5x_1 - 2x_2 + 8)`
+    interpolation : str, how the images are drawn (see :func:`plot_region_map`)
 
     Returns
     -------
@@ -984,7 +1019,8 @@ def plot_unit_regions(axes, weights, extent, resolution=100, titles=None):
                   for j in range(k)]
         titles.append(rf"$\hat y = \sigma({linear_formula(W2[:, 0], sigmas)})$")
     for j, ax in enumerate(axes):
-        plot_region_map(ax, maps[:, j].reshape(xx.shape), extent)
+        plot_region_map(ax, maps[:, j].reshape(xx.shape), extent,
+                        interpolation=interpolation)
         ax.set_title(titles[j], fontsize=10)
     return axes
 

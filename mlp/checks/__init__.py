@@ -35,7 +35,6 @@ from .regions import (
     combine,
     combine_sum,
     curved_line,
-    curved_weights,
     hidden_probabilities,
     line_accuracy,
 )
@@ -50,7 +49,6 @@ __all__ = [
     "combine",
     "combine_sum",
     "curved_line",
-    "curved_weights",
     "hidden_probabilities",
     "line_accuracy",
     "CheckResult",

@@ -2,8 +2,7 @@
 
 - chapter 2 (Non-Linear Regions): :func:`line_accuracy`, :func:`curved_line`
 - chapter 3 (Combining Regions): :func:`combine_sum`, :func:`hidden_probabilities`
-- chapter 4 (What Weights can do?): :func:`combine`, :func:`band_weights`,
-  :func:`curved_weights`
+- chapter 4 (What Weights can do?): :func:`combine`, :func:`band_weights`
 """
 
 from __future__ import annotations
@@ -27,16 +26,12 @@ __all__ = [
     "combine",
     "combine_sum",
     "curved_line",
-    "curved_weights",
     "hidden_probabilities",
     "line_accuracy",
 ]
 
 #: The slides' two linear models, 5x1 - 2x2 + 8 and 7x1 - 3x2 - 1, as columns.
 SLIDE_W1 = np.array([[5.0, 7.0], [-2.0, -3.0], [8.0, -1.0]])
-#: Chapter 4's two lines on the curved admissions data, 5x1 + 2x2 - 30 and
-#: 2x1 + 5x2 - 30, as columns.
-CURVED_W1 = np.array([[5.0, 2.0], [2.0, 5.0], [-30.0, -30.0]])
 #: The best any line does on the curved admissions data (``datasets.best_line``).
 BEST_LINE_CURVED = 0.905
 
@@ -279,33 +274,3 @@ def band_weights(w1, w2, b, quiet=False):
     formula += f"{'-' if b < 0 else '+'} {abs(b):g}"
     return _say(name, "pass", f"the region of sigma({formula}) is the band between "
                 "the two lines.", quiet)
-
-
-def curved_weights(w1, w2, b, quiet=False):
-    """Check output weights for chapter 4's two lines on the curved admissions data:
-    right when the network classifies at least 95% of the students correctly."""
-    name = "curved_weights"
-    values = _three_numbers(name, (w1, w2, b), quiet)
-    if isinstance(values, CheckResult):
-        return values
-    X, y = curved_data()
-    acc = float(np.mean((_output(CURVED_W1, X, *values) >= 0.5) == y))
-    if acc >= 0.95:
-        return _say(name, "pass", f"{acc:.1%} of the students classified correctly, "
-                    f"where no single line gets more than {BEST_LINE_CURVED:.1%}.",
-                    quiet)
-    w1, w2, b = values
-    # the score where (sigma_1, sigma_2) is about (0, 0), (1, 0), (0, 1), (1, 1)
-    corners = {"neither line says yes (b)": b, "only the first (w1 + b)": w1 + b,
-               "only the second (w2 + b)": w2 + b,
-               "both say yes (w1 + w2 + b)": w1 + w2 + b}
-    wrong = [k for k, s in corners.items() if (s > 0) != k.startswith("both")]
-    hint = ("accept a student only where both lines say yes: the score must be "
-            "negative where neither, only the first or only the second says yes, "
-            "and positive where both do")
-    if wrong:
-        hint += f"; now it has the wrong sign where {' and where '.join(wrong)}"
-    else:
-        hint += ("; the signs are right, but the boundary sits too close to one case: "
-                 "put b about halfway between -max(w1, w2) and -(w1 + w2)")
-    return _say(name, "fail", f"{acc:.1%} correct, below 95%: {hint}.", quiet)

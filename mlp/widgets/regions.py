@@ -76,23 +76,27 @@ class CombineDemo(Demo):
         xx, yy, pts = plotting.region_grid(self.extent, self.resolution)
         maps = plotting.hidden_and_output(self.W, pts)
         h1, h2 = (plotting.linear_formula(self.W1[:, j]) for j in range(2))
-        plotting.plot_region_map(axes[0], maps[:, 0].reshape(xx.shape), self.extent)
+        for j, ax in zip((0, 1, 2), (axes[0], axes[1], axes[3])):
+            plotting.plot_region_map(ax, maps[:, j].reshape(xx.shape), self.extent,
+                                     interpolation="nearest")
         axes[0].set_title(rf"$\sigma_1 = \sigma({h1})$", fontsize=10)
-        plotting.plot_region_map(axes[1], maps[:, 1].reshape(xx.shape), self.extent)
         axes[1].set_title(rf"$\sigma_2 = \sigma({h2})$", fontsize=10)
+        axes[3].set_title(r"$\sigma(\sigma_1 + \sigma_2)$", fontsize=10)
         # the plain sum: not a probability, it reaches 2
         total = (maps[:, 0] + maps[:, 1]).reshape(xx.shape)
-        image = axes[2].imshow(total, origin="lower", extent=self.extent, vmin=0,
-                               vmax=2, cmap="magma", aspect="auto", zorder=0)
+        axes[2].imshow(total, origin="lower", extent=self.extent, vmin=0, vmax=2,
+                       cmap="magma", aspect="auto", interpolation="nearest", zorder=0)
         if total.min() < 1 < total.max():
             axes[2].contour(xx, yy, total, levels=[1.0], colors="w",
                             linestyles="--", linewidths=1.5)
         axes[2].set(xlabel="$x_1$", ylabel="$x_2$")
-        axes[2].set_title(r"$\sigma_1 + \sigma_2$ (dashed: $= 1$)", fontsize=10)
-        fig.colorbar(image, ax=axes[2], label="sum, from 0 to 2")
-        plotting.plot_region_map(axes[3], maps[:, 2].reshape(xx.shape), self.extent)
-        axes[3].set_title(r"$\sigma(\sigma_1 + \sigma_2)$", fontsize=10)
-        fig.colorbar(axes[3].images[-1], ax=axes[3], label="probability")
+        axes[2].set_title(r"$\sigma_1 + \sigma_2$: black 0, yellow 2, dashed 1",
+                          fontsize=10)
+        for ax in axes[:2]:
+            ax.set_xlabel("")
+        for ax in axes[1::2]:
+            ax.set_ylabel("")
+        fig.colorbar(axes[3].images[-1], ax=[axes[1], axes[3]], label="probability")
         self.axes = axes
         self.markers, self.labels = [], []
         for ax in axes:
@@ -172,7 +176,7 @@ class WeightsDemo(Demo):
             [self.W1, np.zeros((3, 1))], pts)[:, :2]
         self.s1, self.s2 = hidden[:, 0], hidden[:, 1]
         plotting.plot_region_map(ax, np.full(self.xx.shape, 0.5), self.extent,
-                                 boundary=False,
+                                 boundary=False, interpolation="nearest",
                                  alpha=0.75 if self.X is None else 0.45)
         self.image = ax.images[-1]
         fig.colorbar(self.image, ax=ax, label=r"$\hat y$")
@@ -220,8 +224,8 @@ class WeightsDemo(Demo):
             text.set_position((text.get_position()[0], p + 0.02))
             text.set_text(f"σ({score:g})\n= {p:.2f}")
         share = float(np.mean(y_hat >= 0.5))
-        status = f"ŷ = σ({w1:g} σ1 + {w2:g} σ2 + {b:g}) is 0.5 or more on {share:.0%} "
-        status += "of the picture"
+        plain = formula.replace(r"\sigma_", " σ").replace("  ", " ")
+        status = f"ŷ = σ({plain}) is 0.5 or more on {share:.0%} of the picture"
         if self.X is not None:
             s = sigmoid(self.X @ self.W1[:2] + self.W1[2])
             pred = sigmoid(w1 * s[:, 0] + w2 * s[:, 1] + b) >= 0.5
