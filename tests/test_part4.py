@@ -92,8 +92,8 @@ def test_mean_derivatives_bounds():
         assert np.all((t > 0) & (t <= 1.0))
         r = diagnostics.mean_derivatives(weights, X_MOONS, "relu")
         assert np.all((r >= 0) & (r <= 1.0))
-    assert diagnostics.mean_derivatives(mlp.init_weights([2, 1], rng=0), X_MOONS).shape \
-        == (0,)
+    no_hidden = mlp.init_weights([2, 1], rng=0)
+    assert diagnostics.mean_derivatives(no_hidden, X_MOONS).shape == (0,)
 
 
 def test_relative_change():
