@@ -548,7 +548,8 @@ def plot_training_snapshots(axes, snapshots, X, y, activation="sigmoid", labels=
     Parameters
     ----------
     axes : sequence of Axes, one per snapshot
-    snapshots : list of ``(epoch, weights)`` pairs, e.g. kept by ``train``'s callback
+    snapshots : list of ``(epoch, weights)`` pairs, e.g. kept by ``train``'s callback;
+        the networks have 2 inputs and one output unit
     X : array (m, 2), y : array (m,), the training data drawn on every panel
     activation : the hidden layers' function
     labels : sequence of str, optional, a legend name per class
@@ -572,7 +573,16 @@ def plot_training_snapshots(axes, snapshots, X, y, activation="sigmoid", labels=
         if not isinstance(snap, (list, tuple)) or len(snap) != 2:
             raise TypeError("each snapshot must be an (epoch, weights) pair")
         epoch, weights = snap
-        plot_decision_regions(ax, weights, X, None, activation, resolution)
+        W = check_weights(weights, 2)
+        act = get_activation(activation)
+
+        def proba(pts, W=W, act=act):
+            with np.errstate(over="ignore", invalid="ignore"):
+                return _forward(W, pts, act)[1][-1][:, 0]
+
+        # lighter shading than plot_decision_regions: the points stay readable even
+        # where the network is sure
+        plot_probability(ax, proba, X, resolution, alpha=0.35)
         plot_data(ax, X, y, labels=labels, s=12)
         acc = float(np.mean(
             _predicted_labels(weights, check_X(X), activation) == np.asarray(y)))
@@ -626,7 +636,7 @@ def animate_training(snapshots, history, X, y, activation="sigmoid", labels=None
     ax, ax_loss = fig.subplots(1, 2, width_ratios=[1, 1.25])
     xx, yy, pts = grid_for(X, resolution)
     image = ax.imshow(np.zeros_like(xx), origin="lower", cmap=REGION_CMAP, vmin=0,
-                      vmax=1, alpha=0.55, aspect="auto",
+                      vmax=1, alpha=0.4, aspect="auto",
                       extent=(xx.min(), xx.max(), yy.min(), yy.max()))
     plot_data(ax, X, y, labels=labels, s=12)
     ax.set_xlim(xx.min(), xx.max())
@@ -845,7 +855,8 @@ def animate_line(path, X, y, xlim=(0.0, 10.0), ylim=(0.0, 10.0), titles=None,
     ax.set_ylabel("$x_2$")
     ax.legend(loc="upper right", fontsize=7)
     title = ax.set_title(" ", fontsize=9)
-    fig.tight_layout()  # once: a constrained layout per frame would double the cost
+    # fixed margins, no layout engine: with one, every saved frame is drawn twice
+    fig.subplots_adjust(left=0.13, right=0.97, bottom=0.14, top=0.9)
 
     def frame(t):
         w1, w2, b = path[t]

@@ -63,6 +63,14 @@ def test_animate_line_plays_each_frame_without_warnings():
     assert anim._fig not in [plt.figure(n) for n in plt.get_fignums()]
 
 
+def test_half_plane_is_the_positive_side_of_the_line():
+    poly = plotting.half_plane(1.0, 1.0, -10.0, (0, 10), (0, 10))
+    assert set(map(tuple, poly.tolist())) == {(0, 10), (10, 0), (10, 10)}
+    assert np.all(poly @ [1.0, 1.0] - 10.0 >= -1e-12)
+    assert plotting.half_plane(0.0, 0.0, 1.0, (0, 1), (0, 1)).shape == (4, 2)
+    assert plotting.half_plane(0.0, 0.0, -1.0, (0, 1), (0, 1)).shape == (0, 2)
+
+
 @pytest.mark.parametrize("path, titles, match", [
     (np.ones((3, 2)), None, "shape"),
     (np.ones((2, 3)), ["one"], "titles"),

@@ -35,7 +35,7 @@ W2_EXAMPLE = np.array([[7.0], [5.0], [-6.0]])
 #: The point of chapter 7's "y_hat by hand" exercise.
 X_BY_HAND = (-1.0, 1.0)
 
-#: Chapter 8's exercise "the error of the network": four students and their labels.
+#: Chapter 8's exercise "the error of the network": four points and their labels.
 X_ERROR = np.array([[-1.0, 1.0], [1.0, 3.0], [0.0, 2.0], [2.0, 1.0]])
 Y_ERROR = np.array([0.0, 1.0, 1.0, 0.0])
 
@@ -235,13 +235,13 @@ def cross_entropy(student):
 
 
 def network_error(value):
-    """Check E of chapter 7's network on the four students of chapter 8's exercise."""
+    """Check E of chapter 7's network on the four points of chapter 8's exercise."""
     y_hat = _forward([W1_EXAMPLE, W2_EXAMPLE], X_ERROR)[:, 0]
     want = _ce(Y_ERROR, y_hat)
     mistakes = [(f(Y_ERROR, y_hat), msg) for f, msg in _ce_mistakes()]
     return check_value(
         "E of the network", value, want, mistakes=mistakes, rtol=1e-4, atol=1e-6,
-        success=f"correct: E = {want:.4f} for the four students.")
+        success=f"correct: E = {want:.4f} for the four points.")
 
 
 # -- chapter 9 ------------------------------------------------------------------------
