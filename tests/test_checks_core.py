@@ -175,7 +175,8 @@ def test_wrong_value_shows_the_input_and_the_expected_value(capsys):
 def test_wrong_value_hints(capsys):
     assert "sign is flipped" in run(capsys, check_add, lambda a, b: -(a + b)).message
     assert "2 times" in run(capsys, check_add, lambda a, b: 2 * (a + b)).message
-    assert "a hint." in run(capsys, check_add, lambda a, b: a * b, hint="a hint.").message
+    result = run(capsys, check_add, lambda a, b: a * b, hint="a hint.")
+    assert "a hint." in result.message
 
 
 def test_hard_coding_one_answer_fails(capsys):

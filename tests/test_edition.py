@@ -97,7 +97,8 @@ def test_stub_keeps_the_signature_and_stubs_the_values():
     stub, names = edition.make_stub(SOLUTION, "ex-test-twice", "Twice")
     assert names == ["twice", "four"]
     assert "def twice(x):" in stub and "four = ..." in stub
-    assert 'raise NotImplementedError("fill in twice() (exercise ex-test-twice)")' in stub
+    assert ('raise NotImplementedError("fill in twice() (exercise ex-test-twice)")'
+            in stub)
     assert "2 * x" not in stub and "Two times" not in stub and "print" not in stub
     assert stub.startswith("# Exercise: Twice (ex-test-twice).")
     assert "run the check cell below" in " ".join(stub.replace("# ", "").split())
@@ -410,7 +411,8 @@ def interleaved(original):
     solutions = edition.solutions_by_label(original)
     cells, pending = [], []
     for cell in student.cells:
-        if cell.cell_type == "code" and pending and "exercise_stub" not in cell.metadata:
+        stub = "exercise_stub" in cell.metadata
+        if cell.cell_type == "code" and pending and not stub:
             is_check = edition._is_check_cell(cell)
             if is_check:
                 cell.metadata["phase"] = "todo"
@@ -479,3 +481,68 @@ def test_student_edition_runs_alone_to_the_end(path, monkeypatch):
         if edition._is_check_cell(cell):
             lines = printed(cell)
             assert lines and all(line.startswith(_core.TODO) for line in lines), lines
+
+
+# -- the book without solutions ------------------------------------------------------
+
+import book_without_solutions as nosolutions  # noqa: E402
+
+
+def _sphinx_book(tmp_path):
+    """A one-page Sphinx project (MyST Markdown: faster to build than a notebook; the
+    extension treats a code cell and a code block alike, as siblings to remove)."""
+    source = tmp_path / "src"
+    source.mkdir()
+    fence = "\n```python\n{}\n```\n"
+    (source / "page.md").write_text("\n\n".join([
+        "# Page", EXERCISE, START, fence.format(SOLUTION),
+        "Solution prose, never shown.", END, fence.format("checks.twice(twice)")]))
+    (source / "index.md").write_text("# Home\n\n```{toctree}\npage\n```\n")
+    (source / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT / 'tools')!r})\n"
+        "extensions = ['myst_parser', 'book_without_solutions']\n"
+        "exclude_patterns = ['_build']\nhide_solutions = True\n")
+    return source
+
+
+def _build(source, out, *options):
+    run = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-W", "-q",
+                          *options, str(source), str(out)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return (out / "page.html").read_text()
+
+
+def test_hide_solutions_removes_gated_solutions(tmp_path):
+    hidden = _build(_sphinx_book(tmp_path), tmp_path / "hidden")
+    assert "Write <code" in hidden and "checks" in hidden
+    assert "the secret line" not in hidden and "never shown" not in hidden
+    assert "solution" not in hidden.lower()
+    secrets = {"result = 2 * x  # the secret line"}
+    assert nosolutions.leaked(tmp_path / "hidden", secrets) == {}
+    (tmp_path / "hidden" / "leak.html").write_text(
+        '<pre><span class="n">result</span> <span class="o">=</span> 2 * x  '
+        '<span class="c1"># the secret line</span>\n</pre>')
+    (tmp_path / "hidden" / "_sources").mkdir()
+    (tmp_path / "hidden" / "_sources" / "page.ipynb.txt").write_text("{}")
+    assert nosolutions.leaked(tmp_path / "hidden", secrets) == {
+        "_sources/page.ipynb.txt": ["(a copy of a source notebook)"],
+        "leak.html": sorted(secrets)}
+
+
+def test_config_without_solutions():
+    config = nosolutions.config_without_solutions(ROOT)
+    assert config["sphinx"]["config"]["hide_solutions"] is True
+    for path in config["sphinx"]["local_extensions"].values():
+        assert Path(path).is_absolute() and Path(path).is_dir()
+    assert "book_without_solutions" in config["sphinx"]["local_extensions"]
+    assert not config["launch_buttons"]["colab_url"]
+    assert config["html"]["use_repository_button"] is False
+
+
+def test_book_secrets_are_solution_lines():
+    secrets = nosolutions.book_secrets(ROOT)
+    first = edition.solutions_by_label(read(CHAPTERS[0]))
+    body = [line.strip() for sources_ in first.values() for src in sources_
+            for line in src.split("\n") if "return" in line]
+    assert body and set(body) <= secrets

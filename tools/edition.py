@@ -125,7 +125,8 @@ def _exercise_markdown(piece: Directive) -> str:
 
 def _parse(code: str):
     lines = [
-        ("pass  # " + line) if line.lstrip().startswith(("%", "!")) else line
+        line[:len(line) - len(line.lstrip())] + "pass  # " + line.lstrip()
+        if line.lstrip().startswith(("%", "!")) else line
         for line in code.split("\n")
     ]
     try:
@@ -218,7 +219,8 @@ def make_stub(code: str, label: str, title: str = "", has_check: bool = True):
     elif defs:
         task = f"# Write {_join_names([d.name for d in defs])}{then}"
     elif values:
-        task = f"# Compute {_join_names(values)}: replace each `...` with your code{then}"
+        task = (f"# Compute {_join_names(values)}: replace each `...` with your "
+                f"code{then}")
     else:
         task = f"# Write your code here{then}"
     lines = [heading] + textwrap.wrap(task[2:], 86, initial_indent="# ",
@@ -310,7 +312,7 @@ def make_edition(nb, edition: str = "student", where: str = "notebook"):
         kept: list[str] = []
         part = 0
 
-        def flush():
+        def flush(cell=cell, cell_id=cell_id):
             nonlocal kept, part
             text = "\n".join(kept).strip("\n")
             if text.strip():
@@ -547,9 +549,9 @@ def write_edition(out: Path, edition: str = "student", notebooks=None,
     if chapters.is_dir():
         for asset in chapters.rglob("*"):
             parts = set(asset.relative_to(chapters).parts)
-            if asset.is_file() and asset.suffix not in (".ipynb", ".py", ".pyc") and not parts & {
-                ".ipynb_checkpoints", "__pycache__", "_build"
-            }:
+            skipped = asset.suffix in (".ipynb", ".py", ".pyc") or parts & {
+                ".ipynb_checkpoints", "__pycache__", "_build"}
+            if asset.is_file() and not skipped:
                 target = out / asset.relative_to(root)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(asset, target)

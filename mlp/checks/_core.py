@@ -842,8 +842,8 @@ def examples(name: str, right: dict, mistakes: Sequence[tuple[dict, str]] = ()) 
     """
     if not _capturing:
         return False
-    _capturing[-1].append(Spec("open", name, None, dict(right), [],
-                               [Mistake(dict(kw), message) for kw, message in mistakes]))
+    wrong = [Mistake(dict(kw), message) for kw, message in mistakes]
+    _capturing[-1].append(Spec("open", name, None, dict(right), [], wrong))
     return True
 
 
