@@ -993,7 +993,7 @@ def hidden_and_output(weights, points):
 
 
 def plot_unit_regions(axes, weights, extent, resolution=100, titles=None,
-                      interpolation="bilinear"):
+                      interpolation="bilinear", alpha=0.75):
     r"""Side by side: the region of each hidden unit, :math:`\sigma(h_j)`, and the
     region of the output unit that combines them, :math:`\hat y`.
 
@@ -1006,6 +1006,7 @@ def plot_unit_regions(axes, weights, extent, resolution=100, titles=None,
     titles : sequence of k + 1 str, optional; default: the formulas, e.g.
         :math:`\sigma(5x_1 - 2x_2 + 8)`
     interpolation : str, how the images are drawn (see :func:`plot_region_map`)
+    alpha : float, the opacity of the maps (lower it to show data drawn on top)
 
     Returns
     -------
@@ -1030,9 +1031,11 @@ def plot_unit_regions(axes, weights, extent, resolution=100, titles=None,
                   for j in range(k)]
         titles.append(rf"$\hat y = \sigma({linear_formula(W2[:, 0], sigmas)})$")
     for j, ax in enumerate(axes):
-        plot_region_map(ax, maps[:, j].reshape(xx.shape), extent,
+        plot_region_map(ax, maps[:, j].reshape(xx.shape), extent, alpha=alpha,
                         interpolation=interpolation)
         ax.set_title(titles[j], fontsize=10)
+        if j > 0 and ax.get_shared_y_axes().joined(axes[0], ax):
+            ax.set_ylabel("")  # one label for a row that shares its y-axis
     return axes
 
 

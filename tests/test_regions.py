@@ -270,7 +270,7 @@ def test_function_checks_survive_bad_answers(name, answer, status, capsys):
 
 WEIGHT_CHECKS = {
     "curved_line": [(0.6, 0.8, -7.1), (1, 1, -10)],
-    "band_weights": [(7, -5, -3), (10, -10, -5), (1, -1, -0.5)],
+    "outside_band": [(-7, 5, 3), (-10, 8, 5), (-1, 1, 0.5)],
 }
 
 
@@ -283,13 +283,13 @@ def test_weight_checks_accept_right_weights(name, right, capsys):
 
 
 @pytest.mark.parametrize("name, wrong, message", [
-    ("curved_line", (-1, -1, 10), "wrong side"),
+    ("curved_line", (-1, -1, 10), "worse than guessing"),
     ("curved_line", (0, 0, 1), "no line at all"),
     ("curved_line", (1, 0, -5), "keep going"),
-    ("band_weights", (7, 5, -6), "right of both lines"),
-    ("band_weights", (7, 5, -1), "right of both lines"),
-    ("band_weights", (1, -1, 1), "left of both lines"),
-    ("band_weights", (-7, 5, -3), "misses 4 of 4"),
+    ("outside_band", (7, 5, -6), "misses 3 of 3 points left"),
+    ("outside_band", (7, -5, -3), "covers 4 of 4 points between"),
+    ("outside_band", (-7, 1, 3), "misses 3 of 3 points right"),
+    ("outside_band", (-7, 5, -1), "w1 + w2 + b, which must be positive"),
 ])
 def test_weight_checks_explain_what_is_wrong(name, wrong, message, capsys):
     assert not getattr(checks, name)(*wrong)
@@ -310,11 +310,12 @@ def test_weight_checks_survive_bad_answers(name, args, status, capsys):
     assert len(capsys.readouterr().out.strip().splitlines()) == 1
 
 
-def test_weight_checks_record_no_spec():
+def test_weight_checks_record_examples():
     from mlp.checks._core import specs
 
     for name in WEIGHT_CHECKS:
-        assert specs(getattr(rchecks, name)) == []
+        (spec,) = specs(getattr(rchecks, name))
+        assert spec.kind == "open" and spec.mistakes
 
 
 def test_band_test_points_lie_where_their_names_say():
@@ -328,7 +329,8 @@ def test_band_test_points_lie_where_their_names_say():
 
 
 @pytest.mark.parametrize("w1, w2, b", list(itertools.product([-6, 6], [-6, 6], [-3, 3])))
-def test_band_check_agrees_with_the_sign_rule(w1, w2, b, capsys):
-    """With clear weights the band is exactly b < 0 < w1 + b and w1 + w2 + b < 0."""
-    want = b < 0 < w1 + b and w1 + w2 + b < 0
-    assert bool(checks.band_weights(w1, w2, b, quiet=True)) == want
+def test_outside_band_check_agrees_with_the_sign_rule(w1, w2, b):
+    """With clear weights, everything but the band is exactly
+    w1 + b < 0 < b and 0 < w1 + w2 + b."""
+    want = w1 + b < 0 < b and 0 < w1 + w2 + b
+    assert bool(checks.outside_band(w1, w2, b, quiet=True)) == want

@@ -31,21 +31,21 @@ from .layers import (
 )
 from .perceptron import probability, score, sigmoid, student_probability
 from .regions import (
-    band_weights,
     combine,
     combine_sum,
     curved_line,
     hidden_probabilities,
     line_accuracy,
+    outside_band,
 )
 
 __all__ = [
     "count_weights",
     "multiclass_cross_entropy",
     "one_hot",
+    "outside_band",
     "softmax",
     "weight_shapes",
-    "band_weights",
     "combine",
     "combine_sum",
     "curved_line",

@@ -2,7 +2,7 @@
 
 - chapter 2 (Non-Linear Regions): :func:`line_accuracy`, :func:`curved_line`
 - chapter 3 (Combining Regions): :func:`combine_sum`, :func:`hidden_probabilities`
-- chapter 4 (What Weights can do?): :func:`combine`, :func:`band_weights`
+- chapter 4 (What Weights can do?): :func:`combine`, :func:`outside_band`
 """
 
 from __future__ import annotations
@@ -14,20 +14,20 @@ from ..activations import sigmoid as _sigmoid
 from ._core import (
     CheckResult,
     Mistake,
-    _capturing,
     _report,
     check_function,
+    examples,
     is_stub,
     seeded_inputs,
 )
 
 __all__ = [
-    "band_weights",
     "combine",
     "combine_sum",
     "curved_line",
     "hidden_probabilities",
     "line_accuracy",
+    "outside_band",
 ]
 
 #: The slides' two linear models, 5x1 - 2x2 + 8 and 7x1 - 3x2 - 1, as columns.
@@ -47,13 +47,7 @@ def _say(name, status, message, quiet=False) -> CheckResult:
 
 
 def _three_numbers(name, values, quiet):
-    """The student's (w1, w2, b) as floats, or a CheckResult saying what is wrong.
-
-    These checks accept any weights that do the job, so they have no single reference
-    answer to record: while ``_core.capture`` records specs, they record nothing.
-    """
-    if _capturing:
-        return CheckResult(name, "todo", "captured")
+    """The student's (w1, w2, b) as floats, or a CheckResult saying what is wrong."""
     if any(is_stub(v) for v in values):
         return _say(name, "todo", "not yet done: replace the `...` with numbers.", quiet)
     out = []
@@ -113,6 +107,11 @@ def curved_line(w1, w2, b, quiet=False):
     """Check a line ``(w1, w2, b)`` on chapter 2's curved admissions data: right when
     it classifies at least 85% of the students correctly."""
     name = "curved_line"
+    if examples(name, right={"w1": 1.0, "w2": 1.0, "b": -9.5}, mistakes=[
+            ({"w1": -1.0, "w2": -1.0, "b": 9.5}, "worse than guessing"),
+            ({"w1": 0.0, "w2": 0.0, "b": 1.0}, "with w1 = w2 = 0 there is no line"),
+            ({"w1": 1.0, "w2": 0.0, "b": -5.0}, "keep going")]):
+        return CheckResult(name, "todo", "captured")
     values = _three_numbers(name, (w1, w2, b), quiet)
     if isinstance(values, CheckResult):
         return values
@@ -122,16 +121,17 @@ def curved_line(w1, w2, b, quiet=False):
     if acc >= 0.85:
         return _say(name, "pass", f"your line classifies {acc:.1%} of the students "
                     f"correctly; {best}.", quiet)
-    if acc < 0.5:
-        hint = ("worse than guessing: your line accepts the wrong side. Change the "
-                "sign of all three numbers")
-    elif w1 == 0 and w2 == 0:
+    w1, w2, b = values
+    if w1 == 0 and w2 == 0:
         hint = "with w1 = w2 = 0 there is no line at all: the score is b everywhere"
+    elif acc < 0.5:
+        hint = ("worse than guessing: your line accepts the wrong side; change the "
+                "sign of all three numbers")
     else:
         hint = ("keep going: the accepted students are the upper right, so w1 and w2 "
                 "should be positive and b negative")
-    return _say(name, "fail", f"your line classifies {acc:.1%} correctly, "
-                f"below 85%: {hint}.", quiet)
+    return _say(name, "fail", f"{hint} (your line: {acc:.1%} correct, the goal "
+                "85%).", quiet)
 
 
 # -- chapter 3 -------------------------------------------------------------------------
@@ -241,10 +241,18 @@ BAND_LEFT = np.array([[-2.0, 2.0], [-1.0, 6.0], [0.0, 7.0]])
 BAND_RIGHT = np.array([[2.0, 2.0], [3.0, 6.0], [1.0, 0.0]])
 
 
-def band_weights(w1, w2, b, quiet=False):
-    """Check output weights for the slides' two models whose region is the band
-    between the two lines: ``y_hat >= 0.5`` between them, below 0.5 on either side."""
-    name = "band_weights"
+def outside_band(w1, w2, b, quiet=False):
+    """Check output weights for the slides' two models whose region is everything
+    but the band between the two lines: ``y_hat >= 0.5`` left of both lines and right
+    of both, below 0.5 between them."""
+    name = "outside_band"
+    start = "your region is not everything but the band: "
+    if examples(name, right={"w1": -7.0, "w2": 5.0, "b": 3.0}, mistakes=[
+            ({"w1": 7.0, "w2": 5.0, "b": -6.0}, start + "it misses 3 of 3 points left"),
+            ({"w1": 7.0, "w2": -5.0, "b": -3.0}, start + "it misses 3 of 3 points left"),
+            ({"w1": -7.0, "w2": 5.0, "b": 8.0}, start + "it covers 4 of 4 points"),
+            ({"w1": -7.0, "w2": 1.0, "b": 3.0}, start + "it misses 3 of 3 points right")]):
+        return CheckResult(name, "todo", "captured")
     values = _three_numbers(name, (w1, w2, b), quiet)
     if isinstance(values, CheckResult):
         return values
@@ -252,25 +260,25 @@ def band_weights(w1, w2, b, quiet=False):
     left = _output(SLIDE_W1, BAND_LEFT, *values) >= 0.5
     right = _output(SLIDE_W1, BAND_RIGHT, *values) >= 0.5
     problems = []
-    if not inside.all():
+    if not left.all():
         problems.append(
-            f"it misses {int((~inside).sum())} of {inside.size} points between the "
+            f"it misses {int((~left).sum())} of {left.size} points left of both "
+            "lines, where neither model says yes: there the score is about b, which "
+            "must be positive")
+    if inside.any():
+        problems.append(
+            f"it covers {int(inside.sum())} of {inside.size} points between the "
             "lines, where only model 1 says yes: there the score is about w1 + b, "
+            "which must be negative")
+    if not right.all():
+        problems.append(
+            f"it misses {int((~right).sum())} of {right.size} points right of both "
+            "lines, where both models say yes: there the score is about w1 + w2 + b, "
             "which must be positive")
-    if left.any():
-        problems.append(
-            "it covers points left of both lines, where both models say no: there "
-            "the score is about b, which must be negative")
-    if right.any():
-        problems.append(
-            "it covers points right of both lines, where both models say yes: there "
-            "the score is about w1 + w2 + b, which must be negative (a negative w2 "
-            "subtracts the second region)")
     if problems:
-        return _say(name, "fail", "your region is not the band: " + "; ".join(problems)
-                    + ".", quiet)
+        return _say(name, "fail", start + "; ".join(problems) + ".", quiet)
     w1, w2, b = values
     formula = f"{w1:g} s1 {'-' if w2 < 0 else '+'} {abs(w2):g} s2 "
     formula += f"{'-' if b < 0 else '+'} {abs(b):g}"
-    return _say(name, "pass", f"the region of sigma({formula}) is the band between "
-                "the two lines.", quiet)
+    return _say(name, "pass", f"the region of sigma({formula}) is everything but the "
+                "band: two pieces, which no single line can draw.", quiet)

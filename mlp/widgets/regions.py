@@ -179,7 +179,7 @@ class WeightsDemo(Demo):
                                  boundary=False, interpolation="nearest",
                                  alpha=0.75 if self.X is None else 0.45)
         self.image = ax.images[-1]
-        fig.colorbar(self.image, ax=ax, label=r"$\hat y$")
+        fig.colorbar(self.image, ax=ax)
         x1 = np.array(self.extent[:2])
         styles = [("--", "model 1: $\\sigma_1 = 0.5$"), (":", "model 2: $\\sigma_2 = 0.5$")]
         for j, (style, name) in enumerate(styles):
@@ -192,15 +192,16 @@ class WeightsDemo(Demo):
         ax.set_ylim(*self.extent[2:])
         ax.legend(loc="lower right", fontsize=7, framealpha=0.9)
         self.boundary = None
-        cases = ["neither", "only\nmodel 1", "only\nmodel 2", "both"]
+        cases = ["neither\n(0, 0)", "only 1\n(1, 0)", "only 2\n(0, 1)", "both\n(1, 1)"]
         self.bars = bars_ax.bar(range(4), np.zeros(4), color="0.5", edgecolor="k")
         self.bar_texts = [bars_ax.text(i, 0.0, "", ha="center", va="bottom",
                                        fontsize=8) for i in range(4)]
         bars_ax.axhline(0.5, color="k", linewidth=1, linestyle="--")
         bars_ax.set_xticks(range(4), cases, fontsize=9)
         bars_ax.set_ylim(0, 1.18)
-        bars_ax.set_ylabel(r"$\hat y$ where $(\sigma_1, \sigma_2)$ is about")
-        bars_ax.set_title(r"$(0, 0)$, $(1, 0)$, $(0, 1)$, $(1, 1)$", fontsize=9)
+        bars_ax.set_ylabel(r"$\hat y$")
+        bars_ax.set_title(r"$\hat y$ in the four cases: which models say yes",
+                          fontsize=10)
 
     def draw(self, w1, w2, b):
         y_hat = sigmoid(w1 * self.s1 + w2 * self.s2 + b).reshape(self.xx.shape)
