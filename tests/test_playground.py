@@ -181,11 +181,12 @@ def test_step_refuses_a_bad_number_of_epochs():
 
 def test_run_trains_frame_by_frame_until_the_cap():
     pg = small(max_epochs=40, epochs_per_tick=10)
-    frames = []
-    pg._listeners.append(lambda: frames.append((pg.epoch, pg.running)))
+    calls = []
+    pg._listeners.append(lambda picture: calls.append((pg.epoch, pg.running, picture)))
     asyncio.run(pg.run(delay=0))
     assert pg.epoch == 40 and not pg.running
-    assert [e for e, running in frames if running] == [0, 10, 20, 30, 40]
+    assert [e for e, running, picture in calls if picture] == [10, 20, 30, 40]
+    assert calls[0] == (0, True, False) and calls[-1] == (40, False, False)
 
 
 def test_start_is_a_task_that_pause_stops():
@@ -217,11 +218,11 @@ def test_a_frame_is_quick():
     pg.render()
     times = []
     for _ in range(3):
-        t = time.perf_counter()
+        t = time.process_time()  # CPU time: other processes do not count
         pg.tick()
         pg.render()
-        times.append(time.perf_counter() - t)
-    assert min(times) < 1.5, times  # generous: the machine may be shared
+        times.append(time.process_time() - t)
+    assert min(times) < 1.5, times
 
 
 # -- the views ---------------------------------------------------------------------
@@ -238,6 +239,9 @@ def test_widget_buttons_and_controls():
     step.click()
     reset.click()
     assert pg.epoch == 0
+    pg.step(5)
+    pg.draw()  # a notebook cell driving the playground updates the widget too
+    assert "epoch 5 " in status.value
     controls = {c.description: c for c in row.children}
     controls["activation"].value = "relu"
     assert pg.values["activation"] == "relu" and pg.epoch == 0

@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import html
 import numbers
+import textwrap
 
 import numpy as np
 from matplotlib import colormaps
@@ -155,7 +156,7 @@ class Playground(Demo):
         "batch_size": None,
         "seed": 0,
     }
-    figsize = (10.5, 3.5)
+    figsize = (9.5, 3.4)
     resolution = 70
     #: The learning rates and batch sizes the widget offers.
     ALPHAS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
@@ -274,11 +275,10 @@ class Playground(Demo):
         return trained
 
     def tick(self):
-        """One frame of the live loop: ``step(epochs_per_tick)``, ``draw()``, and
-        the widgets refreshed. Returns True while training can go on."""
+        """One frame of the live loop: ``step(epochs_per_tick)`` then ``draw()``.
+        Returns True while training can go on."""
         self.step(self.epochs_per_tick)
         self.draw()
-        self._notify()
         return not self.finished
 
     # -- settings -----------------------------------------------------------------
@@ -313,7 +313,7 @@ class Playground(Demo):
     # -- drawing --------------------------------------------------------------------
     def setup(self, fig):
         # A fixed layout: a constrained layout on every frame would double its cost.
-        fig.set_layout_engine("none")
+        fig.set_layout_engine(None)
         if self.diagram:
             self.ax_regions, self.ax_net, self.ax_loss = fig.subplots(
                 1, 3, width_ratios=[1.0, 1.25, 1.0],
@@ -338,7 +338,7 @@ class Playground(Demo):
         self.ax_loss.grid(alpha=0.3)
         self.note = self.ax_regions.text(
             0.5, 0.5, "", transform=self.ax_regions.transAxes, ha="center",
-            va="center", fontsize=9, wrap=True, zorder=5, visible=False,
+            va="center", fontsize=8, zorder=5, visible=False,
             bbox={"boxstyle": "round", "fc": "#fff3cd", "ec": "#b58900"},
         )
 
@@ -357,12 +357,13 @@ class Playground(Demo):
         ax.set_ylim(extent[2:])
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set_xlabel("$x_1$")
-        ax.set_ylabel("$x_2$")
+        ax.set_xlabel("x₁")  # not "$x_1$": mathtext is slow to lay out
+        ax.set_ylabel("x₂")
         self._drawn_dataset = self._dataset
 
     def draw(self, **ignored):
-        """Update the figure from the current state; returns the status line.
+        """Update the figure (and any live widget showing it) from the current state;
+        returns the status line.
 
         The region image and the loss line are updated in place (``set_data``); the
         diagram axes are cleared and redrawn, because every weight has changed.
@@ -399,17 +400,20 @@ class Playground(Demo):
         self.ax_loss.set_title(
             f"E = {loss:.3f}\n{net}alpha = {v['alpha']:g}, batch {batch}", fontsize=10)
 
-        self.note.set_text(self.message if self.diverged else "")
+        self.note.set_text(textwrap.fill(self.message, 30) if self.diverged else "")
         self.note.set_visible(self.diverged)
         status = (f"epoch {self.epoch} of {self.max_epochs}: error E = {loss:.3f}, "
                   f"accuracy {acc:.0%}")
         self.status = f"{status}. {self.message}" if self.message else status
+        self._notify(picture=True)
         return self.status
 
     # -- the live loop ------------------------------------------------------------
-    def _notify(self):
+    def _notify(self, picture=False):
+        """Tell the widgets: a new picture (after ``draw``), or only a new state of
+        the start/pause button."""
         for listener in list(self._listeners):
-            listener()
+            listener(picture)
 
     async def run(self, delay=0.01):
         """Train frame by frame until paused, diverged or at the cap.
@@ -496,35 +500,33 @@ class Playground(Demo):
         image = w.Image(format="png", layout=w.Layout(max_width="100%"))
         status = w.HTML()
 
-        def refresh():
-            image.value = self.render()
-            status.value = f"<b>{html.escape(self.status)}</b>"
+        def refresh(picture=True):
+            if picture:
+                image.value = self.render()
+                status.value = f"<b>{html.escape(self.status)}</b>"
             start.description = "Pause" if self.running else "Start"
             start.icon = "pause" if self.running else "play"
             start.button_style = "warning" if self.running else "success"
 
-        def on_setting(change):
+        def on_setting(change):  # draw() refreshes the picture
             self.update(**{n: c.value for n, c in controls.items()})
-            refresh()
 
         def on_start(_):
             if self.running:
                 self.pause()
             else:
                 self.start()
-            refresh()
+            refresh(picture=False)
 
         def on_step(_):
             self.pause()
             self.step(1)
             self.draw()
-            refresh()
 
         def on_reset(_):
             self.pause()
             self.reset()
             self.draw()
-            refresh()
 
         for control in controls.values():
             control.observe(on_setting, names="value")
@@ -532,8 +534,7 @@ class Playground(Demo):
         step.on_click(on_step)
         reset.on_click(on_reset)
         self._listeners.append(refresh)
-        self.draw()
-        refresh()
+        refresh()  # the figure as last drawn
         row = w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap"))
         return w.VBox([row, w.HBox([start, step, reset]), image, status])
 
