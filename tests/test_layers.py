@@ -89,7 +89,7 @@ def test_plot_network_rejects_bad_input():
 
 
 def test_plot_hidden_lines_draws_one_line_per_unit_and_keeps_limits():
-    fig, ax = plt.subplots()
+    _, ax = plt.subplots()
     ax.set_xlim(-1, 1)
     ax.set_ylim(-2, 2)
     W = mlp.init_weights([2, 3, 1], rng=0)
@@ -198,7 +198,7 @@ def test_trained_network_and_layer_data_reject_bad_settings():
         wl.trained_network("circles", depth=1.5)
     with pytest.raises(ValueError, match="dataset"):
         wl.layer_data("nope")
-    X, y = wl.layer_data("moons")
+    X, _ = wl.layer_data("moons")
     assert X.shape == (200, 2) and not X.flags.writeable
 
 
@@ -254,7 +254,7 @@ def test_softmax_demo():
 def _snapshots():
     X, y = mlp.datasets.three_class(60, rng=0)
     snaps = []
-    W, hist = mlp.train(mlp.init_weights([2, 4, 3], rng=0), X, y, alpha=1.0,
+    _, hist = mlp.train(mlp.init_weights([2, 4, 3], rng=0), X, y, alpha=1.0,
                         epochs=20, callback=lambda e, w, h: snaps.append((e, w)))
     return snaps[::5], hist, X, y
 

@@ -14,8 +14,13 @@ import time
 import numpy as np
 
 from .. import datasets, plotting
-from .._validation import check_labels, check_positive, check_positive_int, check_weights
-from .._validation import check_X
+from .._validation import (
+    check_labels,
+    check_positive,
+    check_positive_int,
+    check_weights,
+    check_X,
+)
 from ..activations import get_activation, softmax
 from ..backprop import _backward, _targets
 from ..network import _forward, init_weights
@@ -63,7 +68,7 @@ def layer_data(dataset="circles"):
     return _layer_data(dataset)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _layer_data(dataset):
     X, y = LAYER_DATASETS[dataset]()
     X.setflags(write=False)
@@ -125,9 +130,9 @@ def quick_train(weights, X, y, alpha=1.0, epochs=800, momentum=0.9,
                 v *= momentum
                 v -= alpha * g
                 W += v
-            if epoch % 50 == 0 or epoch == epochs:
-                if not all(np.all(np.isfinite(W)) for W in weights):
-                    raise DivergenceError(epoch, None, None)
+            check = epoch % 50 == 0 or epoch == epochs
+            if check and not all(np.all(np.isfinite(W)) for W in weights):
+                raise DivergenceError(epoch, None, None)
     return weights
 
 
@@ -228,9 +233,9 @@ class LayersDemo(Demo):
     def setup(self, fig):
         # a fixed layout: constrained layout would cost more than the rest of a redraw
         fig.set_layout_engine("none")
-        self.ax, self.ax_net = fig.subplots(1, 2, gridspec_kw=dict(
-            width_ratios=[1, 1.1], left=0.01, right=0.99, bottom=0.02, top=0.93,
-            wspace=0.04))
+        self.ax, self.ax_net = fig.subplots(1, 2, gridspec_kw={
+            "width_ratios": [1, 1.1], "left": 0.01, "right": 0.99, "bottom": 0.02,
+            "top": 0.93, "wspace": 0.04})
         ax = self.ax
         self.image = ax.imshow(
             np.full((2, 2), 0.5), origin="lower", cmap=plotting.REGION_CMAP, vmin=0,
