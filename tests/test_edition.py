@@ -489,19 +489,24 @@ import book_without_solutions as nosolutions  # noqa: E402
 
 
 def _sphinx_book(tmp_path):
-    """A one-page Sphinx project (MyST Markdown: faster to build than a notebook; the
-    extension treats a code cell and a code block alike, as siblings to remove)."""
+    """A one-page Sphinx project: a notebook with stored outputs, not executed."""
     source = tmp_path / "src"
     source.mkdir()
-    fence = "\n```python\n{}\n```\n"
-    (source / "page.md").write_text("\n\n".join([
-        "# Page", EXERCISE, START, fence.format(SOLUTION),
-        "Solution prose, never shown.", END, fence.format("checks.twice(twice)")]))
+    solution = code(SOLUTION)
+    solution.outputs = [nbformat.v4.new_output("stream", text="4 (solution output)\n")]
+    check = code("checks.twice(twice)")
+    check.outputs = [nbformat.v4.new_output("stream", text="OK from the check\n")]
+    after = code("print('later')")
+    after.outputs = [nbformat.v4.new_output("stream", text="a later output\n")]
+    nbformat.write(notebook(md("# Page\n\n" + EXERCISE), md(START), solution,
+                            md("Solution prose, never shown.\n\n" + END), check,
+                            after), source / "page.ipynb")
     (source / "index.md").write_text("# Home\n\n```{toctree}\npage\n```\n")
     (source / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT / 'tools')!r})\n"
-        "extensions = ['myst_parser', 'book_without_solutions']\n"
-        "exclude_patterns = ['_build']\nhide_solutions = True\n")
+        "extensions = ['myst_nb', 'book_without_solutions']\n"
+        "nb_execution_mode = 'off'\nexclude_patterns = ['_build']\n"
+        "hide_solutions = True\n")
     return source
 
 
@@ -515,8 +520,9 @@ def _build(source, out, *options):
 
 def test_hide_solutions_removes_gated_solutions(tmp_path):
     hidden = _build(_sphinx_book(tmp_path), tmp_path / "hidden")
-    assert "Write <code" in hidden and "checks" in hidden
-    assert "the secret line" not in hidden and "never shown" not in hidden
+    assert "Write <code" in hidden and "checks" in hidden and "a later output" in hidden
+    for secret in ("the secret line", "never shown", "solution output", "OK from"):
+        assert secret not in hidden
     assert "solution" not in hidden.lower()
     secrets = {"result = 2 * x  # the secret line"}
     assert nosolutions.leaked(tmp_path / "hidden", secrets) == {}
@@ -546,3 +552,9 @@ def test_book_secrets_are_solution_lines():
     body = [line.strip() for sources_ in first.values() for src in sources_
             for line in src.split("\n") if "return" in line]
     assert body and set(body) <= secrets
+
+
+def test_book_secrets_leave_out_the_package_source():
+    secrets = nosolutions.book_secrets(ROOT)
+    for module in (ROOT / "mlp").rglob("*.py"):
+        assert not secrets & {line.strip() for line in module.read_text().split("\n")}

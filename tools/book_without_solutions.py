@@ -14,8 +14,9 @@ gated ``{solution-start}``/``{solution-end}`` pair the chapters use (the code ce
 between them stay, and the build stops on the unknown ``solution_end_node``). This file
 is also the small Sphinx extension that fixes that: with ``hide_solutions`` on, it
 removes everything from ``{solution-start}`` to its ``{solution-end}``, code cells and
-their outputs included. The solutions still run while the book builds, so the check
-cells after them still print their line (a tick). It also turns off what would hand
+their outputs included, and the output of the check cell that follows (the solutions
+still run while the book builds: their tick would say "correct" under an exercise
+nobody has done yet; the check cell's code stays). It also turns off what would hand
 the solutions out anyway: the copied sources and the download button (the notebooks
 as they are in the repository), the launch buttons (Binder, Colab, JupyterHub, live
 code: they open the repository's notebooks) and the repository button.
@@ -74,8 +75,15 @@ def setup(app):
                                    location=marker)
                     parent.remove(marker)
                     continue
+                after = parent.children[end + 1:end + 2]
                 for child in parent.children[start:end + 1]:
                     parent.remove(child)
+                # the check cell after the solution: its code stays (what to run),
+                # its line "correct" (from the hidden solution) goes
+                if after and after[0].get("nb_element") == "cell_code":
+                    for output in list(after[0].children):
+                        if output.get("nb_element") == "cell_code_output":
+                            after[0].remove(output)
 
     def skip(self, node):
         raise nodes.SkipNode
@@ -129,7 +137,8 @@ def page_lines(path: Path) -> set[str]:
 
 
 def book_secrets(source: Path = ROOT) -> set[str]:
-    """The lines of every solution of the book that appear nowhere else in it."""
+    """The lines of every solution of the book that appear nowhere else in it (nor in
+    the source of ``mlp``, which a page may show)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import edition
     import nbformat
@@ -141,6 +150,8 @@ def book_secrets(source: Path = ROOT) -> set[str]:
         secret |= mine
         public |= {line.strip() for cell in nb.cells
                    for line in cell.source.split("\n")} - mine
+    for module in (source / "mlp").rglob("*.py"):
+        public |= {line.strip() for line in module.read_text().split("\n")}
     return secret - public
 
 

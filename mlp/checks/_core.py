@@ -490,7 +490,7 @@ def _compare(got, want, rtol, atol, reveal=True, where=""):
         if arr.shape == want_arr.shape and np.allclose(arr, want_arr, rtol=rtol,
                                                        atol=atol):
             return "fail", (f"the numbers are right{where}, but it is a "
-                            f"{type(got).__name__}: return a numpy array "
+                            f"{type(got).__name__}: make it a numpy array "
                             "(np.array(...)).")
     bad = ~np.isfinite(arr)
     if arr.shape == want_arr.shape:
