@@ -12,11 +12,18 @@ Found by tests/test_browser.py, each a console error on every chapter page:
 3. The HTML manager loads its icon fonts from where require.js believes the module
    lives, by default beside the page (404s). Here: require.js is told the folder of
    ``embed-amd.js`` (the CDN, or ``_static/`` in the offline build).
+4. matplotlib's JavaScript animations (``Animation.to_jshtml()``) link FontAwesome 4
+   from a CDN for their buttons' icons; the theme's own FontAwesome already draws them
+   (checked in a browser with the network blocked), so the link is dropped and the
+   offline book asks nothing of the internet.
 """
 
 from __future__ import annotations
 
 import json
+import re
+
+from docutils import nodes
 
 # Typeset widget labels with MathJax 3 when the HTML manager asks MathJax 2 to.
 MATHJAX_HUB_SHIM = """
@@ -46,14 +53,22 @@ MATHJAX_HUB_SHIM = """
 
 
 def _require_config(embed_amd: str) -> str:
-    """A global ``require`` object (require.js reads it as its configuration)."""
-    base = embed_amd.split("?")[0].rsplit("/dist/", 1)[0]
-    if "://" in base:
-        where = json.dumps(base)
-    else:  # relative to the book's root, e.g. _static/html-manager
-        where = ("new URL((document.documentElement.dataset.content_root || '') + "
-                 f"{json.dumps(base)}, location.href).href")
-    return ("var require = {paths: {'@jupyter-widgets/html-manager': " + where + "}};")
+    """A global ``require`` object (require.js reads it as its configuration).
+
+    embed-amd.js defines six named modules; each finds its fonts beside the address
+    require.js gives it, so every one is given an address in ``dist/``.
+    """
+    dist = embed_amd.split("?")[0].rsplit("/", 1)[0]  # .../html-manager/dist
+    if "://" in dist:
+        root = json.dumps(dist)
+    else:  # relative to the book's root, e.g. _static/html-manager/dist
+        root = ("new URL((document.documentElement.dataset.content_root || '') + "
+                f"{json.dumps(dist)}, location.href).href")
+    names = {"html-manager/dist": "", "html-manager": "/index", "base": "/base",
+             "controls": "/controls", "base7": "/base7", "controls7": "/controls7"}
+    paths = ", ".join(f"'@jupyter-widgets/{name}': dist + '{suffix}'"
+                      for name, suffix in names.items())
+    return f"var require = (function () {{ var dist = {root}; return {{paths: {{{paths}}}}}; }})();"
 
 
 def _fix_scripts(app, pagename, templatename, context, doctree):
@@ -79,7 +94,19 @@ def _fix_scripts(app, pagename, templatename, context, doctree):
     app.add_js_file(None, body=MATHJAX_HUB_SHIM, priority=510)
 
 
+CDN_FONTAWESOME = re.compile(
+    r'<link\b[^>]*href="https?://[^"]*/font-awesome/[^"]*"[^>]*>\s*', re.IGNORECASE)
+
+
+def _drop_cdn_fontawesome(app, doctree, docname):
+    for raw in doctree.findall(nodes.raw):
+        if "html" in raw.get("format", "").split() and CDN_FONTAWESOME.search(raw.astext()):
+            text = CDN_FONTAWESOME.sub("", raw.astext())
+            raw[:] = [nodes.Text(text)]
+
+
 def setup(app):
+    app.connect("doctree-resolved", _drop_cdn_fontawesome)
     # after myst-nb (500), which adds require.js and embed-amd.js to widget pages
     app.connect("html-page-context", _fix_scripts, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
