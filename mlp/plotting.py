@@ -1033,7 +1033,7 @@ def plot_unit_regions(axes, weights, extent, resolution=100, titles=None,
     for j, ax in enumerate(axes):
         plot_region_map(ax, maps[:, j].reshape(xx.shape), extent, alpha=alpha,
                         interpolation=interpolation)
-        ax.set_title(titles[j], fontsize=10)
+        ax.set_title(titles[j], fontsize=11)
         if j > 0 and ax.get_shared_y_axes().joined(axes[0], ax):
             ax.set_ylabel("")  # one label for a row that shares its y-axis
     return axes

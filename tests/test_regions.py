@@ -150,10 +150,10 @@ def test_combine_demo_shows_the_sum_above_one():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         demo = CombineDemo()
-        assert "1.50 is bigger than 1" in demo.status
+        assert "= 1.50 > 1, not a probability" in demo.status
         assert demo.labels[3].get_text() == r"$\sigma(1.50) = 0.82$"
         demo.update(x1=-2.5, x2=7.0)
-        assert "not bigger than 1" in demo.status
+        assert "<= 1" in demo.status
         demo.render()
         demo.widget()
     with pytest.raises(ValueError, match=r"\(3, 2\)"):

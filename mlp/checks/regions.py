@@ -117,10 +117,9 @@ def curved_line(w1, w2, b, quiet=False):
         return values
     X, y = curved_data()
     acc = float(_line_accuracy(X, y, *values))
-    best = f"no line does better than {BEST_LINE_CURVED:.1%}"
+    best = f"no line gets more than {BEST_LINE_CURVED:.1%}"
     if acc >= 0.85:
-        return _say(name, "pass", f"your line classifies {acc:.1%} of the students "
-                    f"correctly; {best}.", quiet)
+        return _say(name, "pass", f"{acc:.1%} of the students right; {best}.", quiet)
     w1, w2, b = values
     if w1 == 0 and w2 == 0:
         hint = "with w1 = w2 = 0 there is no line at all: the score is b everywhere"
@@ -277,8 +276,5 @@ def outside_band(w1, w2, b, quiet=False):
             "which must be positive")
     if problems:
         return _say(name, "fail", start + "; ".join(problems) + ".", quiet)
-    w1, w2, b = values
-    formula = f"{w1:g} s1 {'-' if w2 < 0 else '+'} {abs(w2):g} s2 "
-    formula += f"{'-' if b < 0 else '+'} {abs(b):g}"
-    return _say(name, "pass", f"the region of sigma({formula}) is everything but the "
-                "band: two pieces, which no single line can draw.", quiet)
+    return _say(name, "pass", "everything but the band: two pieces, which no single "
+                "line can draw.", quiet)

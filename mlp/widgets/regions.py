@@ -119,10 +119,9 @@ class CombineDemo(Demo):
                  rf"$\sigma({total:.2f}) = {y_hat:.2f}$"]
         for label, text in zip(self.labels, texts):
             label.set_text(text)
-        verdict = ("bigger than 1: not a probability" if total > 1
-                   else "not bigger than 1 here")
-        return (f"at ({x1:.2f}, {x2:.2f}): σ1 = {s1:.2f}, σ2 = {s2:.2f}; "
-                f"σ1 + σ2 = {total:.2f} is {verdict}; σ({total:.2f}) = {y_hat:.2f}")
+        verdict = "> 1, not a probability" if total > 1 else "<= 1"
+        return (f"σ1 + σ2 = {s1:.2f} + {s2:.2f} = {total:.2f} {verdict}; "
+                f"σ({total:.2f}) = {y_hat:.2f}")
 
 
 class WeightsDemo(Demo):
