@@ -103,10 +103,14 @@ def chain_factors(weights, x, y, entry):
 
 
 def _freeze_layout(fig):
-    """Lay the figure out once, for its default state, then keep that layout: the
-    constrained layout would otherwise be recomputed (slowly) on every slider move."""
-    fig.draw_without_rendering()
-    fig.set_layout_engine("none")
+    """Keep the figure's current layout: the constrained layout would otherwise be
+    recomputed (slowly) on every slider move. Lays it out first if it was never drawn.
+    """
+    if not getattr(fig, "_frozen_layout", False):
+        if fig.stale:
+            fig.draw_without_rendering()
+        fig.set_layout_engine("none")
+        fig._frozen_layout = True
 
 
 class ChainRuleDemo(Demo):
@@ -123,9 +127,10 @@ class ChainRuleDemo(Demo):
     defaults = {"z": 1.0, "y": 0}
     figsize = (10.5, 3.6)
 
-    def __init__(self, **overrides):
-        super().__init__(**overrides)
-        _freeze_layout(self.fig)
+    def widget(self):
+        box = super().widget()  # draws the figure once, with its constrained layout
+        _freeze_layout(self.fig)  # then keeps that layout for the many redraws to come
+        return box
 
     def controls(self):
         import ipywidgets as w
@@ -215,17 +220,19 @@ class BackpropDemo(Demo):
     entry of :math:`\\nabla E` laid out as the slide's 3x3 matrix.
     """
 
+    # the network of chapters 7, 10 and 11 and its example x = (1, 3), y = 1
     defaults = {
-        "W11_1": 1.0, "W21_1": 0.5, "W31_1": -1.0,
-        "W12_1": -2.0, "W22_1": 1.0, "W32_1": 0.5,
-        "W11_2": 2.0, "W21_2": -1.0, "W31_2": 0.5,
-        "x1": 1.0, "x2": 2.0, "y": 1, "entry": "W11(1)",
+        "W11_1": 5.0, "W21_1": -2.0, "W31_1": 8.0,
+        "W12_1": 7.0, "W22_1": -3.0, "W32_1": -1.0,
+        "W11_2": 7.0, "W21_2": 5.0, "W31_2": -6.0,
+        "x1": 1.0, "x2": 3.0, "y": 1, "entry": "W11(1)",
     }
     figsize = (11, 3.9)
 
-    def __init__(self, **overrides):
-        super().__init__(**overrides)
-        _freeze_layout(self.fig)
+    def widget(self):
+        box = super().widget()  # draws the figure once, with its constrained layout
+        _freeze_layout(self.fig)  # then keeps that layout for the many redraws to come
+        return box
 
     def controls(self):
         import ipywidgets as w
@@ -235,11 +242,11 @@ class BackpropDemo(Demo):
             if name.startswith("W"):
                 i, j, k = name[1], name[2], name[4]
                 c[name] = w.FloatSlider(
-                    min=-3, max=3, step=0.1, description=f"W{i}{j}({k})",
+                    min=-10, max=10, step=0.5, description=f"W{i}{j}({k})",
                     layout=w.Layout(width="230px"))
-        c["x1"] = w.FloatSlider(min=-3, max=3, step=0.1, description="x1",
+        c["x1"] = w.FloatSlider(min=-5, max=5, step=0.1, description="x1",
                                 layout=w.Layout(width="230px"))
-        c["x2"] = w.FloatSlider(min=-3, max=3, step=0.1, description="x2",
+        c["x2"] = w.FloatSlider(min=-5, max=5, step=0.1, description="x2",
                                 layout=w.Layout(width="230px"))
         c["y"] = w.ToggleButtons(options=[0, 1], description="label y")
         c["entry"] = w.Dropdown(options=list(ENTRIES), description="weight")
