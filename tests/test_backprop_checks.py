@@ -42,7 +42,8 @@ def ref_dL_dh(h, y):
     [
         (lambda h, y: -y / h - (1 - y) / (1 - h), "slide has a sign error"),
         (lambda h, y: y / h - (1 - y) / (1 - h), "overall sign is flipped"),
-        (lambda h, y: -(y * np.log(h) + (1 - y) * np.log(1 - h)), "loss L(h, y) itself"),
+        (lambda h, y: -(y * np.log(h) + (1 - y) * np.log(1 - h)),
+         "loss L(h, y) itself"),
         (lambda h, y: -y / h, "only the first term"),
         (lambda h, y: h - y, "that is dL/dz"),
         (lambda h, y: -ref_dL_dh(h, y) * 1.5, "wrong value"),
@@ -219,7 +220,7 @@ def test_plot_derivative_check():
     ax = plotting.plot_derivative_check(None, np.sin, x, {"cos": np.cos, "-cos":
                                                           lambda t: -np.cos(t)})
     lines = ax.get_lines()
-    markers = [ln for ln in lines if ln.get_marker() == "o"][0]
+    markers = next(ln for ln in lines if ln.get_marker() == "o")
     np.testing.assert_allclose(markers.get_ydata(), np.cos(x[::8]), atol=1e-8)
     with pytest.raises(TypeError, match="candidates"):
         plotting.plot_derivative_check(None, np.sin, x, [np.cos])
@@ -233,7 +234,7 @@ def test_plot_gradient_check():
     weights = mlp.init_weights([2, 3, 1], rng=0)
     X, y = datasets.xor(10, rng=0)
     grads = mlp.backprop(weights, X, y)
-    fig, ax = plt.subplots()
+    _, ax = plt.subplots()
     assert plotting.plot_gradient_check(ax, grads, grads) is ax
     with pytest.raises(ValueError, match="layers"):
         plotting.plot_gradient_check(ax, grads, grads[:1])
@@ -253,7 +254,7 @@ def test_training_snapshots_and_animation():
 
     _, history = mlp.train(mlp.init_weights([2, 3, 1], rng=0), X, y, alpha=1.0,
                            epochs=5, callback=keep)
-    fig, axes = plt.subplots(1, 2)
+    _, axes = plt.subplots(1, 2)
     out = plotting.plot_training_snapshots(axes, snaps, X, y, resolution=20)
     assert len(out) == 2 and out[1].get_title().startswith("epoch 5: accuracy")
     with pytest.raises(ValueError, match="axes"):

@@ -110,8 +110,13 @@ def dL_dh(student):
 def dL_dz(student):
     """Check ``dL_dz(h, y)``: the derivative of the log loss with respect to z, where
     h = sigma(z). The answer is h - y."""
-    slide_dL_dh = lambda h, y: -y / _h(h) - (1 - y) / (1 - _h(h))  # noqa: E731
-    dL_dh_ = lambda h, y: -y / _h(h) + (1 - y) / (1 - _h(h))  # noqa: E731
+
+    def slide_dL_dh(h, y):
+        return -y / _h(h) - (1 - y) / (1 - _h(h))
+
+    def dL_dh_(h, y):
+        return -y / _h(h) + (1 - y) / (1 - _h(h))
+
     return check_function(
         "dL_dz",
         student,
@@ -177,7 +182,7 @@ def _entry_W12(W1, W2, x, y, *, slide_sign=False, sigma_h2=True, dyhat_dh=True,
                hidden=1, x_index=0, sign=1.0):
     """dE/dW12(1) for one example, with optional mistakes (for the checker)."""
     x = np.asarray(x, dtype=float)
-    h_hidden, a, y_hat = _forward_221(W1, W2, x[None, :])
+    _, a, y_hat = _forward_221(W1, W2, x[None, :])
     y_hat = y_hat[0]
     dE_dyhat = (-y / y_hat - (1 - y) / (1 - y_hat) if slide_sign
                 else -y / y_hat + (1 - y) / (1 - y_hat))
@@ -201,16 +206,16 @@ def dE_dW12(student):
                     "(1 - y)/(1 - y_hat), so that dE/dy_hat * dy_hat/dh = y_hat - y "
                     "(chapter 10). With y = 1 you cannot see it; with y = 0 you can."),
             Mistake(lambda *a: _entry_W12(*a, sigma_h2=False),
-                    "the factor dh/dh2 is W21(2) * sigma'(h2): the hidden unit's output "
-                    "is sigma(h2), so its derivative sigma'(h2) = sigma(h2)(1 - "
-                    "sigma(h2)) belongs in the chain."),
+                    "the factor dh/dh2 is W21(2) * sigma'(h2): the hidden unit's "
+                    "output is sigma(h2), so its derivative sigma'(h2) = "
+                    "sigma(h2)(1 - sigma(h2)) belongs in the chain."),
             Mistake(lambda *a: _entry_W12(*a, dyhat_dh=False),
                     "a factor is missing: dy_hat/dh = y_hat(1 - y_hat), the "
                     "derivative of the output sigmoid."),
             Mistake(lambda *a: _entry_W12(*a, hidden=0),
-                    "that is dE/dW11(1), the chapter's worked example: W12(1) goes from "
-                    "x1 to the second hidden unit, so the chain runs through h2: "
-                    "dh/dh2 = W21(2) sigma'(h2)."),
+                    "that is dE/dW11(1), the chapter's worked example: W12(1) goes "
+                    "from x1 to the second hidden unit, so the chain runs through "
+                    "h2: dh/dh2 = W21(2) sigma'(h2)."),
             Mistake(lambda *a: _entry_W12(*a, x_index=1),
                     "that is dE/dW22(1): W12(1) is row 1 (input x1), column 2 (hidden "
                     "unit 2), so dh2/dW12(1) = x1."),
@@ -249,26 +254,28 @@ def _grads_221(W1, W2, X, y, *, per_example=False, hidden_prime=True,
 
 _GRAD_MISTAKES = [
     ({"hidden_prime": False},
-     "the factor sigma'(h_j) = sigma(h_j)(1 - sigma(h_j)) is missing when you send the "
-     "error back to the hidden layer: delta1 = (delta2 @ W2[:-1].T) * sigma'(h1)."),
+     ("the factor sigma'(h_j) = sigma(h_j)(1 - sigma(h_j)) is missing when you send "
+      "the error back to the hidden layer: delta1 = (delta2 @ W2[:-1].T) * "
+      "sigma'(h1).")),
     ({"per_example": True},
-     "the gradient is m times too big: E is the MEAN of the m losses, so divide by m "
-     "(delta2 = (y_hat - y) / m)."),
+     ("the gradient is m times too big: E is the MEAN of the m losses, so divide by "
+      "m (delta2 = (y_hat - y) / m).")),
     ({"transposed": True},
-     "your gradient is transposed: dE/dW must have the shape of W (row i, column j is "
-     "dE/dW_ij), so use add_bias(a).T @ delta, not delta.T @ add_bias(a)."),
+     ("your gradient is transposed: dE/dW must have the shape of W (row i, column j "
+      "is dE/dW_ij), so use add_bias(a).T @ delta, not delta.T @ add_bias(a).")),
     ({"output_prime": True},
-     "the output delta is y_hat - y alone: with the log loss, dE/dy_hat * dy_hat/dh = "
-     "y_hat - y already contains sigma'(h) (chapter 10); you multiplied by it twice."),
+     ("the output delta is y_hat - y alone: with the log loss, dE/dy_hat * "
+      "dy_hat/dh = y_hat - y already contains sigma'(h) (chapter 10); you "
+      "multiplied by it twice.")),
     ({"slide_sign": True},
-     "the output delta has the slide's sign error, -y(1 - y_hat) - (1 - y) y_hat; it is "
-     "y_hat - y (chapter 10)."),
+     ("the output delta has the slide's sign error, -y(1 - y_hat) - (1 - y) y_hat; "
+      "it is y_hat - y (chapter 10).")),
     ({"sums_not_outputs": True},
-     "the inputs of layer 2 are the hidden OUTPUTS sigma(h1), sigma(h2), not the sums "
-     "h1, h2: dh/dW_i1(2) = sigma(h_i)."),
+     ("the inputs of layer 2 are the hidden OUTPUTS sigma(h1), sigma(h2), not the "
+      "sums h1, h2: dh/dW_i1(2) = sigma(h_i).")),
     ({"sign": -1.0},
-     "the sign is flipped: the output delta is y_hat - y (prediction minus label); what "
-     "you have is minus the gradient."),
+     ("the sign is flipped: the output delta is y_hat - y (prediction minus label); "
+      "what you have is minus the gradient.")),
 ]
 
 

@@ -17,7 +17,7 @@ from ..losses import cross_entropy
 from ..network import forward
 from ._core import Demo
 
-__all__ = ["BackpropDemo", "ChainRuleDemo", "chain_factors", "ENTRIES"]
+__all__ = ["ENTRIES", "BackpropDemo", "ChainRuleDemo", "chain_factors"]
 
 #: The nine weights of the 2-2-1 network, slide names -> (layer index, row, column).
 ENTRIES = {
@@ -93,8 +93,9 @@ def chain_factors(weights, x, y, entry):
         factors.append((f"\\partial h/\\partial h_{j + 1}",
                         float(W2[j, 0] * s * (1 - s))))
         name = f"x_{i + 1}" if i < 2 else "1"
-        factors.append((f"\\partial h_{j + 1}/\\partial W_{{{i + 1}{j + 1}}}^{{(1)}}"
-                        f" = {name}", float(inputs[i])))
+        label = (f"\\partial h_{j + 1}/\\partial W_{{{i + 1}{j + 1}}}^{{(1)}}"
+                 f" = {name}")
+        factors.append((label, float(inputs[i])))
     else:
         name = f"\\sigma(h_{i + 1})" if i < 2 else "1"
         factors.append((f"\\partial h/\\partial W_{{{i + 1}1}}^{{(2)}} = {name}",
@@ -337,7 +338,7 @@ class BackpropDemo(Demo):
         x = np.array([[values["x1"], values["x2"]]])
         y = np.array([int(values["y"])])
         entry = values["entry"]
-        hs, acts = forward(weights, x)
+        _, acts = forward(weights, x)
         y_hat = float(acts[2][0, 0])
         if not 1e-9 < y_hat < 1 - 1e-9:
             raise ValueError("y_hat is 0 or 1 to machine precision: the log loss is "
