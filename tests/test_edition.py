@@ -217,6 +217,15 @@ def test_unbalanced_markers_are_errors(cells, words):
         edition.make_edition(notebook(*cells), where="nb.ipynb")
 
 
+def test_myst_becomes_plain_markdown():
+    original = notebook(md("(ch-x)=\n# Title\n\n```{admonition} Careful\n:class: tip\n"
+                           "Line one.\n\nLine two.\n```\n\n```{note}\nA note.\n```\n\n"
+                           "```{math}\n:label: eq-x\na = b\n```\n\n```{figure} x.png\n```"))
+    text = edition.make_edition(original).cells[0].source
+    assert text == ("# Title\n\n> **Careful**\n>\n> Line one.\n>\n> Line two.\n\n"
+                    "> **Note**\n>\n> A note.\n\n$$\na = b\n$$\n\n```{figure} x.png\n```")
+
+
 def test_solutions_edition_keeps_the_solutions():
     solutions = edition.make_edition(simple(), "solutions")
     text = json.dumps(solutions)

@@ -10,7 +10,8 @@ solution's functions with their signature kept and the body
 ``raise NotImplementedError(...)``, and its values as ``name = ...``. The check cell
 after it then reports "not yet done" until the student fills the stub in. The
 solution's code, its prose and the markers are gone; outputs are stripped; the
-``{exercise}`` boxes become plain Markdown that any Jupyter shows well.
+``{exercise}`` boxes, admonitions and math blocks become plain Markdown that any Jupyter
+shows well, and MyST's ``(label)=`` targets go.
 
 The **solutions edition** keeps the solutions, as plain Markdown headings instead of
 the markers: the chapters as an instructor hands them out after class.
@@ -113,6 +114,28 @@ def exercise_titles(nb) -> dict[str, str]:
                 if label:
                     titles[label] = piece.arg
     return titles
+
+
+_ADMONITIONS = ("note", "tip", "hint", "important", "warning", "caution", "attention",
+                "danger", "error", "seealso")
+_TARGET = re.compile(r"^\([\w.:-]+\)=[ \t]*$", re.M)
+
+
+def _plain_markdown(text: str) -> str:
+    """Markdown without MyST's targets ``(label)=``, which Jupyter shows as text."""
+    return _TARGET.sub("", text)
+
+
+def _plain_directive(piece: Directive) -> str:
+    """An admonition as a quote and a math block as ``$$``, which any Jupyter shows;
+    other directives as they are."""
+    if piece.name == "admonition" or piece.name in _ADMONITIONS:
+        title = piece.arg if piece.name == "admonition" else piece.name.capitalize()
+        lines = [f"**{title}**", ""] + piece.body.split("\n")
+        return "\n".join(("> " + line).rstrip() for line in lines)
+    if piece.name == "math":
+        return f"$$\n{piece.body}\n$$"
+    return piece.raw
 
 
 def _exercise_markdown(piece: Directive) -> str:
@@ -325,7 +348,7 @@ def make_edition(nb, edition: str = "student", where: str = "notebook"):
         for piece in split_directives(cell.source):
             if isinstance(piece, str):
                 if state is None or edition == "solutions":
-                    kept.append(piece)
+                    kept.append(_plain_markdown(piece))
                 continue
             name = piece.name
             if name == "solution-start":
@@ -363,7 +386,7 @@ def make_edition(nb, edition: str = "student", where: str = "notebook"):
             elif name == "exercise-end":
                 continue
             else:
-                kept.append(piece.raw)
+                kept.append(_plain_directive(piece))
         flush()
     if state is not None:
         raise EditionError(f"{where}: the solution of {state.label} (cell "
