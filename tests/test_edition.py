@@ -218,9 +218,10 @@ def test_unbalanced_markers_are_errors(cells, words):
 
 
 def test_myst_becomes_plain_markdown():
-    original = notebook(md("(ch-x)=\n# Title\n\n```{admonition} Careful\n:class: tip\n"
-                           "Line one.\n\nLine two.\n```\n\n```{note}\nA note.\n```\n\n"
-                           "```{math}\n:label: eq-x\na = b\n```\n\n```{figure} x.png\n```"))
+    original = notebook(md(
+        "(ch-x)=\n# Title\n\n```{admonition} Careful\n:class: tip\nLine one.\n\n"
+        "Line two.\n```\n\n```{note}\nA note.\n```\n\n```{math}\n:label: eq-x\n"
+        "a = b\n```\n\n```{figure} x.png\n```"))
     text = edition.make_edition(original).cells[0].source
     assert text == ("# Title\n\n> **Careful**\n>\n> Line one.\n>\n> Line two.\n\n"
                     "> **Note**\n>\n> A note.\n\n$$\na = b\n$$\n\n```{figure} x.png\n```")
