@@ -223,8 +223,9 @@ def test_myst_becomes_plain_markdown():
         "Line two.\n```\n\n```{note}\nA note.\n```\n\n```{math}\n:label: eq-x\n"
         "a = b\n```\n\n```{figure} x.png\n```"))
     text = edition.make_edition(original).cells[0].source
-    assert text == ("# Title\n\n> **Careful**\n>\n> Line one.\n>\n> Line two.\n\n"
-                    "> **Note**\n>\n> A note.\n\n$$\na = b\n$$\n\n```{figure} x.png\n```")
+    assert text == (
+        "# Title\n\n> **Careful**\n>\n> Line one.\n>\n> Line two.\n\n"
+        "> **Note**\n>\n> A note.\n\n$$\na = b\n$$\n\n```{figure} x.png\n```")
 
 
 def test_solutions_edition_keeps_the_solutions():
