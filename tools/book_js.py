@@ -15,11 +15,13 @@ Found by tests/test_browser.py, each a console error on every chapter page:
 4. matplotlib's JavaScript animations (``Animation.to_jshtml()``) link FontAwesome 4
    from a CDN for their buttons' icons; the theme's own FontAwesome already draws them
    (checked in a browser with the network blocked), so the link is dropped and the
-   offline book asks nothing of the internet.
+   offline book asks nothing of the internet. And their frames' ``<img>`` gets the
+   cell's alt text (``mystnb.image.alt``, which myst-nb only applies to image outputs).
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -98,15 +100,34 @@ CDN_FONTAWESOME = re.compile(
     r'<link\b[^>]*href="https?://[^"]*/font-awesome/[^"]*"[^>]*>\s*', re.IGNORECASE)
 
 
-def _drop_cdn_fontawesome(app, doctree, docname):
-    for raw in doctree.findall(nodes.raw):
-        if "html" in raw.get("format", "").split() and CDN_FONTAWESOME.search(raw.astext()):
-            text = CDN_FONTAWESOME.sub("", raw.astext())
-            raw[:] = [nodes.Text(text)]
+ANIMATION_IMG = re.compile(r'<img id="_anim_img\w*"(?![^>]*\balt=)')
+
+
+def _cell_alt(node) -> str | None:
+    """The alt text (``mystnb.image.alt``) of the notebook cell that ``node`` is in."""
+    while node is not None:
+        if isinstance(node, nodes.Element) and node.get("nb_element") == "cell_code":
+            mystnb = (node.get("cell_metadata") or {}).get("mystnb") or {}
+            return (mystnb.get("image") or {}).get("alt")
+        node = node.parent
+    return None
+
+
+def _fix_raw_html(app, doctree, docname):
+    for raw in list(doctree.findall(nodes.raw)):
+        if "html" not in raw.get("format", "").split():
+            continue
+        text = raw.astext()
+        new = CDN_FONTAWESOME.sub("", text)
+        alt = _cell_alt(raw)
+        if alt:  # a screen reader's text for a matplotlib animation's frames
+            new = ANIMATION_IMG.sub(lambda m: f'{m.group(0)} alt="{html.escape(alt)}"', new)
+        if new != text:
+            raw[:] = [nodes.Text(new)]
 
 
 def setup(app):
-    app.connect("doctree-resolved", _drop_cdn_fontawesome)
+    app.connect("doctree-resolved", _fix_raw_html)
     # after myst-nb (500), which adds require.js and embed-amd.js to widget pages
     app.connect("html-page-context", _fix_scripts, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
