@@ -851,12 +851,13 @@ def animate_line(path, X, y, xlim=(0.0, 10.0), ylim=(0.0, 10.0), titles=None,
     plot_data(ax, X, y, labels=labels, s=60)
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
-    ax.set_xlabel("$x_1$")
-    ax.set_ylabel("$x_2$")
-    ax.legend(loc="upper right", fontsize=7)
-    title = ax.set_title(" ", fontsize=9)
+    ax.set_xlabel("$x_1$", fontsize=11)
+    ax.set_ylabel("$x_2$", fontsize=11)
+    ax.tick_params(labelsize=9)
+    ax.legend(loc="upper right", fontsize=8)
+    title = ax.set_title(" ", fontsize=11)
     # fixed margins, no layout engine: with one, every saved frame is drawn twice
-    fig.subplots_adjust(left=0.13, right=0.97, bottom=0.14, top=0.9)
+    fig.subplots_adjust(left=0.12, right=0.97, bottom=0.14, top=0.9)
 
     def frame(t):
         w1, w2, b = path[t]
