@@ -28,8 +28,10 @@ NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
 
 # A cell that makes a figure: pyplot, a Figure object left as the cell's value (e.g. a
 # demo's static picture `demo.figure()`), or a matplotlib animation.
-FIGURE = re.compile(r"plt\.(subplots|figure|subplot|imshow|plot|scatter)\(|"
-                    r"\.figure\(\)\s*$|(?:^|\n)\s*fig\s*$|\bFigure\(")
+FIGURE = re.compile(
+    r"plt\.(subplots|figure|subplot|imshow|plot|scatter)\(|"
+    r"\.figure\(\)\s*$|(?:^|\n)\s*fig\s*$|\bFigure\("
+)
 ANIMATION = re.compile(r"\.to_jshtml\(|\.to_html5_video\(")
 HIDDEN = {"remove-output", "remove-cell"}
 
@@ -62,8 +64,10 @@ def test_every_figure_cell_has_alt_text_and_a_caption(notebook):
             continue
         where = f"cell {k} ({cell.source.strip().splitlines()[0][:60]!r})"
         if not useful(alt_of(cell)):
-            problems.append(f"{where}: no alt text a screen reader can use "
-                            f"(metadata mystnb.image.alt, a sentence)")
+            problems.append(
+                f"{where}: no alt text a screen reader can use "
+                f"(metadata mystnb.image.alt, a sentence)"
+            )
         if not animation and not caption_of(cell):
             problems.append(f"{where}: no caption (metadata mystnb.figure.caption)")
     assert not problems, f"{notebook.name}:\n  " + "\n  ".join(problems)
@@ -73,7 +77,9 @@ def executed_notebooks():
     return sorted(EXECUTED.rglob("*.ipynb")) if EXECUTED.exists() else []
 
 
-@pytest.mark.skipif(not executed_notebooks(), reason=f"no executed notebooks in {EXECUTED}")
+@pytest.mark.skipif(
+    not executed_notebooks(), reason=f"no executed notebooks in {EXECUTED}"
+)
 def test_every_image_output_has_alt_text():
     problems = []
     for path in executed_notebooks():
@@ -81,11 +87,16 @@ def test_every_image_output_has_alt_text():
         for k, cell in enumerate(nb.cells):
             if cell.cell_type != "code" or HIDDEN & set(cell.metadata.get("tags", [])):
                 continue
-            images = [o for o in cell.get("outputs", [])
-                      if any(m.startswith("image/") for m in o.get("data", {}))]
+            images = [
+                o
+                for o in cell.get("outputs", [])
+                if any(m.startswith("image/") for m in o.get("data", {}))
+            ]
             if images and not useful(alt_of(cell)):
-                problems.append(f"{path.relative_to(EXECUTED)} cell {k}: an image "
-                                f"without alt text ({cell.source[:60]!r})")
+                problems.append(
+                    f"{path.relative_to(EXECUTED)} cell {k}: an image "
+                    f"without alt text ({cell.source[:60]!r})"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -101,9 +112,15 @@ class _Images(HTMLParser):
 
 
 def built_pages():
-    return sorted(p for p in HTML.rglob("*.html")
-                  if "_static" not in p.parts and "_sources" not in p.parts) \
-        if HTML.exists() else []
+    return (
+        sorted(
+            p
+            for p in HTML.rglob("*.html")
+            if "_static" not in p.parts and "_sources" not in p.parts
+        )
+        if HTML.exists()
+        else []
+    )
 
 
 @pytest.mark.skipif(not built_pages(), reason=f"no built book in {HTML}")

@@ -1,18 +1,19 @@
-"""The offline HTML book in a real browser (headless Chromium), with the network blocked.
+"""The offline HTML book in a real browser (headless Chromium), the network blocked.
 
     python tools/offline.py && pytest tests/test_browser.py
 
 For every page of the table of contents: it loads without a console error or a failed
 request and asks nothing of the internet, the math is typeset (no raw TeX left in the
-text, no MathJax error), every image loads, every widget snapshot renders from the saved
-widget state, every solution is collapsed (and opens), no output shows a Traceback or a
-Warning, and the "next" link leads to the next page of the table of contents. A
+text, no MathJax error), every image loads and has alt text, every widget snapshot
+renders from the saved widget state, every solution is collapsed (and opens), no output
+shows a Traceback or a Warning, and the "next" link leads to the next page. A
 screenshot of each page is saved in ``_build/screenshots/`` for a person to look at.
 
-``BOOK_HTML=<folder>`` tests another build (default ``_build/html``), ``CHROMIUM=<path>``
-another browser (default ``/usr/bin/chromium``, Debian's package ``chromium``). Without
-an offline build, Chromium or playwright (``pip install playwright``; never run
-``playwright install``: the test drives the system's Chromium) the tests skip.
+``BOOK_HTML=<folder>`` tests another build (default ``_build/html``),
+``CHROMIUM=<path>`` another browser (default ``/usr/bin/chromium``, Debian's package
+``chromium``). Without an offline build, Chromium or playwright (``pip install
+playwright``; never run ``playwright install``: the test drives the system's Chromium)
+the tests skip.
 """
 
 from __future__ import annotations
@@ -85,8 +86,9 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = _QuietServer(("127.0.0.1", 0),
-                         functools.partial(_QuietHandler, directory=str(HTML)))
+    httpd = _QuietServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(HTML))
+    )
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
@@ -103,8 +105,10 @@ def browser():
             executable_path=CHROMIUM,
             # no name resolves but the loopback address: the network is blocked twice,
             # here and by the route below
-            args=["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-                  "--no-proxy-server"],
+            args=[
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+                "--no-proxy-server",
+            ],
         )
         yield chromium
         chromium.close()
@@ -116,13 +120,26 @@ class PageLog:
     def __init__(self, page, base):
         self.errors: list[str] = []
         self.blocked: list[str] = []
-        page.on("console", lambda m: m.type == "error" and self.errors.append(
-            f"console: {m.text}"))
+        page.on(
+            "console",
+            lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"),
+        )
         page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r: r.url.startswith(base) and self.errors.append(
-            f"request failed: {r.url} ({r.failure})"))
-        page.on("response", lambda r: r.status >= 400 and not r.url.endswith(
-            "/favicon.ico") and self.errors.append(f"HTTP {r.status}: {r.url}"))
+        page.on(
+            "requestfailed",
+            lambda r: (
+                r.url.startswith(base)
+                and self.errors.append(f"request failed: {r.url} ({r.failure})")
+            ),
+        )
+        page.on(
+            "response",
+            lambda r: (
+                r.status >= 400
+                and not r.url.endswith("/favicon.ico")
+                and self.errors.append(f"HTTP {r.status}: {r.url}")
+            ),
+        )
 
 
 @pytest.fixture
@@ -131,7 +148,9 @@ def page(browser, server):
     blocked = []
 
     def route(r):
-        if r.request.url.startswith(server) or r.request.url.startswith(("data:", "blob:")):
+        if r.request.url.startswith(server) or r.request.url.startswith(
+            ("data:", "blob:")
+        ):
             r.continue_()
         else:
             blocked.append(r.request.url)
@@ -165,10 +184,15 @@ MATH_PROBLEMS = r"""() => {
       problems.push('not typeset: ' + el.textContent.slice(0, 80));
   }
   for (const el of document.querySelectorAll('mjx-merror'))
-    problems.push('MathJax error: ' + (el.getAttribute('data-mjx-error') || el.textContent));
+    problems.push('MathJax error: ' +
+                  (el.getAttribute('data-mjx-error') || el.textContent));
   // raw TeX in the text a reader sees (code, scripts and typeset math excluded)
-  const skip = 'pre, code, script, style, textarea, mjx-container, .highlight, .cell_input';
-  const raw = /\$\$|\\\(|\\\)|\\\[|\\\]|\\(frac|sum|sigma|alpha|partial|hat|mathbf|mathrm|cdot|begin|end|left|right|times|sqrt|ln|exp|tanh|nabla|delta|theta|eta|text)\b|\$[^$\s][^$\n]{0,80}\$/;
+  const skip = 'pre, code, script, style, textarea, mjx-container, .highlight, ' +
+               '.cell_input';
+  const commands = 'frac|sum|sigma|alpha|partial|hat|mathbf|mathrm|cdot|begin|end|' +
+    'left|right|times|sqrt|ln|exp|tanh|nabla|delta|theta|eta|text';
+  const raw = new RegExp('\\$\\$|\\\\\\(|\\\\\\)|\\\\\\[|\\\\\\]|' +
+                         '\\\\(' + commands + ')\\b|\\$[^$\\s][^$\\n]{0,80}\\$');
   const article = document.querySelector('article') || document.body;
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
@@ -188,12 +212,15 @@ IMAGE_PROBLEMS = """async () => {
     i.addEventListener('load', r); i.addEventListener('error', r); setTimeout(r, 15000);
   })));
   return imgs.filter(i => !(i.complete && i.naturalWidth > 0))
-             .map(i => 'image does not load: ' + (i.currentSrc || i.src).slice(0, 120));
+             .map(i => 'image does not load: ' + (i.currentSrc || i.src).slice(0, 120))
+    .concat(imgs.filter(i => !i.alt.trim())
+             .map(i => 'image without alt text: ' + (i.id || i.src).slice(0, 80)));
 }"""
 
 WIDGET_VIEWS = "script[type='application/vnd.jupyter.widget-view+json']"
 
-WIDGET_PROBLEMS = """() => {
+WIDGET_PROBLEMS = (
+    """() => {
   const problems = [];
   const views = document.querySelectorAll("%s");
   if (views.length && !document.querySelector(
@@ -206,12 +233,16 @@ WIDGET_PROBLEMS = """() => {
     }
     const box = area.getBoundingClientRect();
     if (box.height < 10) problems.push('widget ' + k + ' rendered empty');
-    if (/Error displaying widget|Failed to (load|render)|Could not (create|find)|model not found/i
-          .test(area.innerText) || area.querySelector('.jupyter-widgets-error, .widget-error'))
+    const broken =
+      /Error displaying widget|Failed to (load|render)|Could not (create|find)/i;
+    if (broken.test(area.innerText) ||
+        area.querySelector('.jupyter-widgets-error, .widget-error'))
       problems.push('widget ' + k + ' shows: ' + area.innerText.slice(0, 120));
   });
   return problems;
-}""" % WIDGET_VIEWS
+}"""
+    % WIDGET_VIEWS
+)
 
 SOLUTIONS = """() => [...document.querySelectorAll('.solution')].map(el => ({
   dropdown: el.classList.contains('dropdown'),
@@ -240,7 +271,9 @@ def shot_path(name: str) -> Path:
 
 def test_every_page_of_the_toc_is_built():
     missing = [p for p in PAGES if not (HTML / p).exists()]
-    assert not missing, f"not in the build (rebuild: python tools/offline.py): {missing}"
+    assert not missing, (
+        f"not in the build (rebuild: python tools/offline.py): {missing}"
+    )
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -250,7 +283,9 @@ def test_page(page, server, name):
         pytest.fail(f"{name} is not in the build (python tools/offline.py)")
     problems: list[str] = []
     response = page.goto(server + name, wait_until="load")
-    assert response is not None and response.ok, f"{name}: HTTP {response and response.status}"
+    assert response is not None and response.ok, (
+        f"{name}: HTTP {response and response.status}"
+    )
 
     state = page.evaluate(WAIT_FOR_MATH)
     if state == "MathJax never started":
@@ -259,7 +294,9 @@ def test_page(page, server, name):
     if n_views:  # the HTML manager renders the saved widget state without a kernel
         try:
             page.wait_for_function(
-                f"() => document.querySelectorAll('.widget-subarea').length >= {n_views}")
+                "() => document.querySelectorAll('.widget-subarea').length >= "
+                f"{n_views}"
+            )
         except Exception:
             problems.append(f"{n_views} widget view(s), not all rendered")
     problems += page.evaluate(MATH_PROBLEMS)
@@ -294,7 +331,9 @@ def test_page(page, server, name):
     link = page.locator("a.right-next")
     if following is None:
         if link.count():
-            problems.append(f"last page, but a next link to {link.get_attribute('href')}")
+            problems.append(
+                f"last page, but a next link to {link.get_attribute('href')}"
+            )
     elif not link.count():
         problems.append(f"no next link (expected {following})")
     else:

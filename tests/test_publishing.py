@@ -27,8 +27,16 @@ CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
 URL = CONFIG["repository"]["url"]
 BRANCH = CONFIG["repository"]["branch"]
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html"))
-SKIP_DIRS = {"_build", ".git", ".venv", "venv", "node_modules", ".hypothesis",
-             ".ipynb_checkpoints", "__pycache__"}
+SKIP_DIRS = {
+    "_build",
+    ".git",
+    ".venv",
+    "venv",
+    "node_modules",
+    ".hypothesis",
+    ".ipynb_checkpoints",
+    "__pycache__",
+}
 
 
 def repo_text_files():
@@ -36,13 +44,26 @@ def repo_text_files():
         parts = set(path.relative_to(ROOT).parts)
         if parts & SKIP_DIRS or any(p.endswith(".egg-info") for p in parts):
             continue
-        if path.is_file() and (path.suffix in {".py", ".md", ".yml", ".yaml", ".toml",
-                                               ".txt", ".cfg", ".ipynb", ".sh", ".json"}
-                               or path.name in {"run", "postBuild"}):
+        if path.is_file() and (
+            path.suffix
+            in {
+                ".py",
+                ".md",
+                ".yml",
+                ".yaml",
+                ".toml",
+                ".txt",
+                ".cfg",
+                ".ipynb",
+                ".sh",
+                ".json",
+            }
+            or path.name in {"run", "postBuild"}
+        ):
             yield path
 
 
-# -- the repository's address lives in one place --------------------------------------
+# -- the repository's address lives in one place ---------------------------------------
 def test_repository_url_lives_only_in_config():
     slug = URL.split("://", 1)[1].split("/", 1)[1]  # owner/name
     assert URL.startswith("https://") and slug.count("/") == 1
@@ -53,12 +74,16 @@ def test_repository_url_lives_only_in_config():
             continue
         if path.suffix == ".ipynb":  # only inside the generated install cell
             nb = nbformat.reads(text, as_version=4)
-            text = "".join(c.source for c in nb.cells if c.get("id") != colab_cell.CELL_ID)
+            text = "".join(
+                c.source for c in nb.cells if c.get("id") != colab_cell.CELL_ID
+            )
         count = text.count(slug)
         if count:
             places.append((str(path.relative_to(ROOT)), count))
     assert places == [("_config.yml", 1)], (
-        f"the repository address must live only in _config.yml (repository.url): {places}")
+        "the repository address must live only in _config.yml (repository.url): "
+        f"{places}"
+    )
 
 
 def test_launch_buttons_are_configured():
@@ -77,12 +102,15 @@ def expected_launch_links(page: str) -> dict[str, str]:
     ui = {"classic": "tree", "jupyterlab": "lab/tree"}[launch["notebook_interface"]]
     return {
         "Binder": f"{launch['binderhub_url']}/v2/gh/{owner_repo}/{BRANCH}?urlpath="
-                  f"{ui}/{page}.ipynb",
-        "Colab": f"{launch['colab_url']}/github/{owner_repo}/blob/{BRANCH}/{page}.ipynb",
+        f"{ui}/{page}.ipynb",
+        "Colab": f"{launch['colab_url']}/github/{owner_repo}/blob/{BRANCH}/"
+        f"{page}.ipynb",
     }
 
 
-@pytest.mark.skipif(not (HTML / "index.html").exists(), reason=f"no built book in {HTML}")
+@pytest.mark.skipif(
+    not (HTML / "index.html").exists(), reason=f"no built book in {HTML}"
+)
 @pytest.mark.parametrize("notebook", colab_cell.toc_notebooks(), ids=lambda p: p.stem)
 def test_every_chapter_page_has_its_launch_and_download_buttons(notebook):
     page = notebook.relative_to(ROOT).with_suffix("").as_posix()
@@ -99,13 +127,17 @@ def test_every_chapter_page_has_its_launch_and_download_buttons(notebook):
     assert (hub and "/hub/user-redirect/git-pull?" in text) or not hub
 
 
-# -- Binder (repo2docker) ---------------------------------------------------------------
+# -- Binder (repo2docker) --------------------------------------------------------------
 def test_binder_installs_the_root_requirements_and_the_package():
     binder = ROOT / "binder"
-    lines = [line.split("#", 1)[0].strip()
-             for line in (binder / "requirements.txt").read_text().splitlines()]
+    lines = [
+        line.split("#", 1)[0].strip()
+        for line in (binder / "requirements.txt").read_text().splitlines()
+    ]
     assert "-r ../requirements.txt" in lines  # the pins stay in one file
-    root_lines = [line.strip() for line in (ROOT / "requirements.txt").read_text().splitlines()]
+    root_lines = [
+        line.strip() for line in (ROOT / "requirements.txt").read_text().splitlines()
+    ]
     assert "-e ." in root_lines  # the README's install command installs mlp too
     # repo2docker reads binder/ only; its python version must satisfy pyproject's
     runtime = (binder / "runtime.txt").read_text().strip()
@@ -118,7 +150,7 @@ def test_binder_installs_the_root_requirements_and_the_package():
     assert "import mlp" in post.read_text()
 
 
-# -- the Colab install cell -------------------------------------------------------------
+# -- the Colab install cell ------------------------------------------------------------
 @pytest.mark.parametrize("notebook", colab_cell.toc_notebooks(), ids=lambda p: p.stem)
 def test_every_chapter_installs_mlp_when_it_is_missing(notebook):
     nb = nbformat.read(notebook, as_version=4)
@@ -157,8 +189,10 @@ def test_install_cell_pip_installs_from_the_repository_when_mlp_is_missing():
 
 def test_colab_tool_is_idempotent_and_keeps_the_chapter(tmp_path):
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell("# Title"),
-                nbformat.v4.new_code_cell("import numpy as np")]
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Title"),
+        nbformat.v4.new_code_cell("import numpy as np"),
+    ]
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"c{i}"
     assert colab_cell.problem(nb, URL, BRANCH) == "no install cell"
@@ -167,7 +201,9 @@ def test_colab_tool_is_idempotent_and_keeps_the_chapter(tmp_path):
     assert nb.cells[1].metadata["tags"] == ["remove-cell"]
     assert colab_cell.apply(nb, URL, BRANCH) is False  # nothing to do the second time
     # a changed address updates the cell in place
-    assert colab_cell.problem(nb, URL + "-fork", BRANCH).startswith("install cell is out")
+    assert colab_cell.problem(nb, URL + "-fork", BRANCH).startswith(
+        "install cell is out"
+    )
     assert colab_cell.apply(nb, URL + "-fork", BRANCH) is True
     assert len(nb.cells) == 3 and URL + "-fork@" in nb.cells[1].source
     path = tmp_path / "x.ipynb"
@@ -175,7 +211,7 @@ def test_colab_tool_is_idempotent_and_keeps_the_chapter(tmp_path):
     assert colab_cell.main(["--check", str(path)]) == 1  # stale for the real address
 
 
-# -- the offline build ------------------------------------------------------------------
+# -- the offline build -----------------------------------------------------------------
 def test_offline_config_serves_vendored_files_from_outside_static(tmp_path):
     vendor = tmp_path / "_build" / "vendor"
     config = offline.offline_config(vendor, ROOT)
@@ -183,12 +219,15 @@ def test_offline_config_serves_vendored_files_from_outside_static(tmp_path):
     assert sphinx_config["html_static_path"] == [str(vendor)]
     assert "_static" not in Path(sphinx_config["html_static_path"][0]).parts
     # every file the pages load is one that the vendored packages provide
-    targets = [target for _, _, members in offline.PACKAGES.values()
-               for _, target in members]
+    targets = [
+        target for _, _, members in offline.PACKAGES.values() for _, target in members
+    ]
     loaded = [sphinx_config["mathjax_path"], *sphinx_config["nb_ipywidgets_js"]]
     for path in loaded:
         assert "://" not in path
-        assert any(path.startswith(target + "/") or path == target for target in targets)
+        assert any(
+            path.startswith(target + "/") or path == target for target in targets
+        )
     # the rest of the book's configuration is unchanged, local extensions absolute
     assert config["launch_buttons"] == CONFIG["launch_buttons"]
     for path in config["sphinx"].get("local_extensions", {}).values():
@@ -203,13 +242,19 @@ def test_offline_finds_pages_that_would_use_the_internet(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "ok.html").write_text(
         '<link rel="canonical" href="https://example.org/x.html">'
-        '<script src="_static/x.js"></script><a href="https://example.org">a link</a>')
+        '<script src="_static/x.js"></script><a href="https://example.org">a link</a>'
+    )
     (tmp_path / "sub" / "bad.html").write_text(
         '<script src="https://cdn.example.org/mathjax.js"></script>'
-        '<link rel="stylesheet" href="//cdn.example.org/x.css"><img src="http://x/y.png">')
+        '<link rel="stylesheet" href="//cdn.example.org/x.css"><img src="http://x/y.png">'
+    )
     assert offline.cdn_references(tmp_path) == {
-        "sub/bad.html": ["//cdn.example.org/x.css", "http://x/y.png",
-                         "https://cdn.example.org/mathjax.js"]}
+        "sub/bad.html": [
+            "//cdn.example.org/x.css",
+            "http://x/y.png",
+            "https://cdn.example.org/mathjax.js",
+        ]
+    }
 
 
 def test_vendored_files_are_never_committed():
@@ -217,20 +262,25 @@ def test_vendored_files_are_never_committed():
     assert "_build/" in ignored or "_build" in ignored  # the vendor folder is in _build
 
 
-@pytest.mark.skipif(not (HTML / "index.html").exists(), reason=f"no built book in {HTML}")
+@pytest.mark.skipif(
+    not (HTML / "index.html").exists(), reason=f"no built book in {HTML}"
+)
 def test_an_offline_build_loads_nothing_from_the_internet():
     if not (HTML / "_static" / "mathjax").exists():
         pytest.skip("the built book is the online one (python tools/offline.py)")
     assert offline.cdn_references(HTML) == {}
 
 
-# -- the JavaScript fixes ---------------------------------------------------------------
+# -- the JavaScript fixes --------------------------------------------------------------
 def test_require_config_points_every_widget_module_into_dist():
     local = book_js._require_config("_static/html-manager/dist/embed-amd.js?v=1")
     assert '"_static/html-manager/dist"' in local and "content_root" in local
     cdn = book_js._require_config(
-        "https://cdn.example.org/npm/@jupyter-widgets/html-manager@1.0.6/dist/embed-amd.js")
-    assert '"https://cdn.example.org/npm/@jupyter-widgets/html-manager@1.0.6/dist"' in cdn
+        "https://cdn.example.org/npm/@jupyter-widgets/html-manager@1.0.6/dist/embed-amd.js"
+    )
+    assert (
+        '"https://cdn.example.org/npm/@jupyter-widgets/html-manager@1.0.6/dist"' in cdn
+    )
     for module in ("html-manager", "base", "controls", "base7", "controls7"):
         assert f"'@jupyter-widgets/{module}'" in cdn
 
@@ -238,11 +288,17 @@ def test_require_config_points_every_widget_module_into_dist():
 def test_animation_html_loses_its_cdn_link_and_gets_the_cells_alt():
     from docutils import nodes
 
-    cell = nodes.container(nb_element="cell_code",
-                           cell_metadata={"mystnb": {"image": {"alt": 'The "line" moves'}}})
-    raw = nodes.raw("", '<link rel="stylesheet"\nhref="https://maxcdn.example.com/'
-                        'font-awesome/4.4.0/css/font-awesome.min.css">\n'
-                        '<img id="_anim_img123">', format="html")
+    cell = nodes.container(
+        nb_element="cell_code",
+        cell_metadata={"mystnb": {"image": {"alt": 'The "line" moves'}}},
+    )
+    raw = nodes.raw(
+        "",
+        '<link rel="stylesheet"\nhref="https://maxcdn.example.com/'
+        'font-awesome/4.4.0/css/font-awesome.min.css">\n'
+        '<img id="_anim_img123">',
+        format="html",
+    )
     cell += raw
     document = nodes.section()
     document += cell
@@ -250,7 +306,7 @@ def test_animation_html_loses_its_cdn_link_and_gets_the_cells_alt():
     assert raw.astext() == '<img id="_anim_img123" alt="The &quot;line&quot; moves">'
 
 
-# -- the workflows ----------------------------------------------------------------------
+# -- the workflows ---------------------------------------------------------------------
 def workflow(name):
     return yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text())
 
@@ -281,9 +337,13 @@ def test_config_is_valid_json_schema_for_jupyter_book():
 def test_static_folder_would_not_swallow_the_vendored_assets():
     # Jupyter Book injects every .js under _static/ and html_static_path into each page
     assert not (ROOT / "_static").exists(), (
-        "a _static/ folder makes tools/offline.py refuse: keep book assets elsewhere")
+        "a _static/ folder makes tools/offline.py refuse: keep book assets elsewhere"
+    )
 
 
 def test_book_js_is_loaded():
     assert CONFIG["sphinx"]["local_extensions"] == {"book_js": "tools/"}
-    assert json.dumps(CONFIG["sphinx"]["config"]["html_context"]) == '{"default_mode": "auto"}'
+    assert (
+        json.dumps(CONFIG["sphinx"]["config"]["html_context"])
+        == '{"default_mode": "auto"}'
+    )

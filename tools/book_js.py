@@ -1,4 +1,4 @@
-"""A Sphinx extension (loaded from _config.yml): the book's pages without console errors.
+"""A Sphinx extension (loaded by _config.yml): the book's pages without console errors.
 
 Found by tests/test_browser.py, each a console error on every chapter page:
 
@@ -17,6 +17,8 @@ Found by tests/test_browser.py, each a console error on every chapter page:
    (checked in a browser with the network blocked), so the link is dropped and the
    offline book asks nothing of the internet. And their frames' ``<img>`` gets the
    cell's alt text (``mystnb.image.alt``, which myst-nb only applies to image outputs).
+5. The HTML manager draws a widget's saved figure as an ``<img>`` without alt text.
+   Here: such images get one saying what they are.
 """
 
 from __future__ import annotations
@@ -54,6 +56,20 @@ MATHJAX_HUB_SHIM = """
 """.strip()
 
 
+# Alt text for the images the HTML manager draws from a widget's saved state.
+WIDGET_IMAGE_ALT = """
+(function () {
+  var alt = "The interactive demo in its saved state (run the notebook to use its " +
+            "controls; the figure before it describes the same picture).";
+  new MutationObserver(function () {
+    document.querySelectorAll(".widget-subarea img:not([alt])").forEach(function (img) {
+      img.alt = alt;
+    });
+  }).observe(document.documentElement, {childList: true, subtree: true});
+})();
+""".strip()
+
+
 def _require_config(embed_amd: str) -> str:
     """A global ``require`` object (require.js reads it as its configuration).
 
@@ -64,13 +80,26 @@ def _require_config(embed_amd: str) -> str:
     if "://" in dist:
         root = json.dumps(dist)
     else:  # relative to the book's root, e.g. _static/html-manager/dist
-        root = ("new URL((document.documentElement.dataset.content_root || '') + "
-                f"{json.dumps(dist)}, location.href).href")
-    names = {"html-manager/dist": "", "html-manager": "/index", "base": "/base",
-             "controls": "/controls", "base7": "/base7", "controls7": "/controls7"}
-    paths = ", ".join(f"'@jupyter-widgets/{name}': dist + '{suffix}'"
-                      for name, suffix in names.items())
-    return f"var require = (function () {{ var dist = {root}; return {{paths: {{{paths}}}}}; }})();"
+        root = (
+            "new URL((document.documentElement.dataset.content_root || '') + "
+            f"{json.dumps(dist)}, location.href).href"
+        )
+    names = {
+        "html-manager/dist": "",
+        "html-manager": "/index",
+        "base": "/base",
+        "controls": "/controls",
+        "base7": "/base7",
+        "controls7": "/controls7",
+    }
+    paths = ", ".join(
+        f"'@jupyter-widgets/{name}': dist + '{suffix}'"
+        for name, suffix in names.items()
+    )
+    return (
+        f"var require = (function () {{ var dist = {root}; "
+        f"return {{paths: {{{paths}}}}}; }})();"
+    )
 
 
 def _fix_scripts(app, pagename, templatename, context, doctree):
@@ -86,18 +115,24 @@ def _fix_scripts(app, pagename, templatename, context, doctree):
             unique.append(js)
     scripts[:] = unique
 
-    embed = [js.filename for js in scripts
-             if str(js.filename or "").split("?")[0].endswith("embed-amd.js")]
+    embed = [
+        js.filename
+        for js in scripts
+        if str(js.filename or "").split("?")[0].endswith("embed-amd.js")
+    ]
     if not embed:
         return
     # 3. before require.js (priority 500)
     app.add_js_file(None, body=_require_config(str(embed[0])), priority=499)
     # 2. after Sphinx's `window.MathJax = {...}` configuration (priority 500)
     app.add_js_file(None, body=MATHJAX_HUB_SHIM, priority=510)
+    # 5.
+    app.add_js_file(None, body=WIDGET_IMAGE_ALT, priority=510)
 
 
 CDN_FONTAWESOME = re.compile(
-    r'<link\b[^>]*href="https?://[^"]*/font-awesome/[^"]*"[^>]*>\s*', re.IGNORECASE)
+    r'<link\b[^>]*href="https?://[^"]*/font-awesome/[^"]*"[^>]*>\s*', re.IGNORECASE
+)
 
 
 ANIMATION_IMG = re.compile(r'<img id="_anim_img\w*"(?![^>]*\balt=)')
@@ -121,7 +156,9 @@ def _fix_raw_html(app, doctree, docname):
         new = CDN_FONTAWESOME.sub("", text)
         alt = _cell_alt(raw)
         if alt:  # a screen reader's text for a matplotlib animation's frames
-            new = ANIMATION_IMG.sub(lambda m: f'{m.group(0)} alt="{html.escape(alt)}"', new)
+            new = ANIMATION_IMG.sub(
+                lambda m: f'{m.group(0)} alt="{html.escape(alt)}"', new
+            )
         if new != text:
             raw[:] = [nodes.Text(new)]
 

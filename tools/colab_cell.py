@@ -42,14 +42,18 @@ def repository(root: Path = ROOT) -> tuple[str, str]:
     repo = config.get("repository") or {}
     url = (repo.get("url") or "").rstrip("/")
     if not url.startswith("https://"):
-        raise ValueError(f"_config.yml: repository.url must be an https:// address, got {url!r}")
+        raise ValueError(
+            f"_config.yml: repository.url must be an https:// address, got {url!r}"
+        )
     return url, repo.get("branch") or "main"
 
 
 def cell_source(url: str, branch: str) -> str:
     return (
-        "# Running this notebook on its own (e.g. on Colab)? This installs the course's\n"
-        "# package `mlp` the first time; wherever it is already installed it does nothing.\n"
+        "# Running this notebook on its own (e.g. on Colab)? "
+        "This installs the course's\n"
+        "# package `mlp` the first time; "
+        "wherever it is already installed it does nothing.\n"
         "try:\n"
         "    import mlp\n"
         "except ImportError:\n"
@@ -84,10 +88,13 @@ def expected_cell(url: str, branch: str) -> nbformat.NotebookNode:
 
 
 def is_current(cell, url: str, branch: str) -> bool:
-    return (cell.get("cell_type") == "code"
-            and cell.get("source") == cell_source(url, branch)
-            and cell.get("metadata", {}).get("tags") == TAGS
-            and not cell.get("outputs") and not cell.get("execution_count"))
+    return (
+        cell.get("cell_type") == "code"
+        and cell.get("source") == cell_source(url, branch)
+        and cell.get("metadata", {}).get("tags") == TAGS
+        and not cell.get("outputs")
+        and not cell.get("execution_count")
+    )
 
 
 def problem(nb: nbformat.NotebookNode, url: str, branch: str) -> str | None:
@@ -106,8 +113,9 @@ def apply(nb: nbformat.NotebookNode, url: str, branch: str) -> bool:
     if problem(nb, url, branch) is None:
         return False
     nb.cells = [c for c in nb.cells if c.get("id") != CELL_ID]
-    first_code = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"),
-                      len(nb.cells))
+    first_code = next(
+        (i for i, c in enumerate(nb.cells) if c.cell_type == "code"), len(nb.cells)
+    )
     nb.cells.insert(first_code, expected_cell(url, branch))
     if nb.nbformat == 4 and nb.nbformat_minor < 5:
         nb.nbformat_minor = 5  # cell ids
@@ -119,10 +127,14 @@ def apply(nb: nbformat.NotebookNode, url: str, branch: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("notebooks", nargs="*", type=Path,
-                        help="default: every notebook in _toc.yml")
-    parser.add_argument("--check", action="store_true",
-                        help="change nothing; exit 1 if a notebook lacks the cell")
+    parser.add_argument(
+        "notebooks", nargs="*", type=Path, help="default: every notebook in _toc.yml"
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 if a notebook lacks the cell",
+    )
     args = parser.parse_args(argv)
     url, branch = repository()
     notebooks = args.notebooks or toc_notebooks()

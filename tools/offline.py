@@ -44,7 +44,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# name -> (npm spec, tarball sha512 as npm prints it, [(path in tarball, path in vendor)])
+# name -> (npm spec, tarball sha512 as npm prints it,
+#          [(path in the tarball, path in the vendor folder)])
 PACKAGES = {
     "mathjax": (
         "mathjax@3.2.2",
@@ -56,15 +57,20 @@ PACKAGES = {
         "requirejs@2.3.8",
         "sha512-7/cTSLOdYkNBNJcDMWf+luFvMriVm7eYxp4BcFCsAX0wF421Vyce5SXP17c+Jd5otXKG"
         "NehIonFlyQXSowL6Mw==",
-        [("package/require.js", "requirejs/require.js"),
-         ("package/README.md", "requirejs/README.md")],
+        [
+            ("package/require.js", "requirejs/require.js"),
+            ("package/README.md", "requirejs/README.md"),
+        ],
     ),
     "html-manager": (
         # The widget manager of ipywidgets 8 (widget protocol 2, controls 5).
         "@jupyter-widgets/html-manager@1.0.15",
         "sha512-5thBIV6ymNgmPVOHvzx+gGy8ZSKmSazhtGw4/c4xJDVzRhG9PTeQsRjF3FUTopvFi//S"
         "ABeNz1yp47bCrJ3CQA==",
-        [("package/dist", "html-manager/dist"), ("package/LICENSE", "html-manager/LICENSE")],
+        [
+            ("package/dist", "html-manager/dist"),
+            ("package/LICENSE", "html-manager/LICENSE"),
+        ],
     ),
 }
 # Left out of the vendored copy: source maps and the non-AMD bundle (unused, 8 MB).
@@ -97,8 +103,11 @@ def fetch(spec: str, integrity: str, cache: Path) -> Path:
         if npm is None:
             sys.exit("tools/offline.py needs npm (Debian: apt-get install npm)")
         cache.mkdir(parents=True, exist_ok=True)
-        subprocess.run([npm, "pack", spec, "--pack-destination", str(cache), "--silent"],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [npm, "pack", spec, "--pack-destination", str(cache), "--silent"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     got = sha512(tarball)
     if got != integrity:
         tarball.unlink()
@@ -115,7 +124,7 @@ def unpack(tarball: Path, members: list[tuple[str, str]], vendor: Path) -> int:
                 continue
             for source, target in members:
                 if info.name == source or info.name.startswith(source + "/"):
-                    dest = vendor / target / info.name[len(source):].lstrip("/")
+                    dest = vendor / target / info.name[len(source) :].lstrip("/")
                     dest.parent.mkdir(parents=True, exist_ok=True)
                     with tar.extractfile(info) as src, open(dest, "wb") as out:
                         shutil.copyfileobj(src, out)
@@ -158,26 +167,42 @@ def jupyter_book() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Build the book with MathJax, require.js and the widget manager "
-        "served from the book itself (no CDN).")
-    parser.add_argument("--path-output", default=str(ROOT),
-                        help="as jupyter-book's: the book lands in PATH/_build/html")
+        "served from the book itself (no CDN)."
+    )
+    parser.add_argument(
+        "--path-output",
+        default=str(ROOT),
+        help="as jupyter-book's: the book lands in PATH/_build/html",
+    )
     parser.add_argument("--source", default=str(ROOT), help=argparse.SUPPRESS)
     args, jb_args = parser.parse_known_args(argv)
     source = Path(args.source).resolve()
     out = Path(args.path_output).resolve()
     if (source / "_static").exists():
-        sys.exit(f"{source / '_static'} exists: Jupyter Book would inject every .js "
-                 "file of the vendored MathJax into each page. Move its files elsewhere.")
+        sys.exit(
+            f"{source / '_static'} exists: Jupyter Book would inject every .js "
+            "file of the vendored MathJax into each page. Move its files elsewhere."
+        )
 
     build = out / "_build"
     vendor = vendor_assets(build)
     config_path = build / "offline_config.yml"
-    config_path.write_text(yaml.safe_dump(offline_config(vendor, source), sort_keys=False))
+    config_path.write_text(
+        yaml.safe_dump(offline_config(vendor, source), sort_keys=False)
+    )
 
     if not jupyter_book():
         sys.exit("jupyter-book is not installed (pip install -r requirements.txt)")
-    command = [jupyter_book(), "build", str(source), "--config", str(config_path),
-               "--path-output", str(out), *(jb_args or ["-W", "-n", "--keep-going"])]
+    command = [
+        jupyter_book(),
+        "build",
+        str(source),
+        "--config",
+        str(config_path),
+        "--path-output",
+        str(out),
+        *(jb_args or ["-W", "-n", "--keep-going"]),
+    ]
     print("offline:", " ".join(command), flush=True)
     status = subprocess.run(command).returncode
     if status == 0:
@@ -203,7 +228,9 @@ def cdn_references(html: Path) -> dict[str, list[str]]:
 
         def handle_starttag(self, tag, attrs):
             attrs = dict(attrs)
-            if tag == "link" and not loading_rels & set((attrs.get("rel") or "").split()):
+            if tag == "link" and not loading_rels & set(
+                (attrs.get("rel") or "").split()
+            ):
                 return  # rel="canonical" and the like are not loaded
             if tag in ("script", "link", "img", "iframe", "source"):
                 url = attrs.get("src") or attrs.get("href") or ""
