@@ -1201,3 +1201,32 @@ def plot_plane(ax, w, b, X=None, y=None, lim=None, labels=None, resolution=10):
     ax.set_ylim(c0, c1)
     ax.set_zlim(z0, z1)
     return ax
+
+
+def animation_html(anim, alt):
+    """The animation as an HTML player (``anim.to_jshtml()``) whose picture has alt text.
+
+    Parameters
+    ----------
+    anim : matplotlib.animation.Animation, e.g. from :func:`animate_line`
+    alt : str, what the animation shows, for readers who cannot see it
+
+    Returns
+    -------
+    str of HTML; in a notebook ``IPython.display.HTML(animation_html(anim, alt))``
+    plays in the static HTML book too (every frame is embedded as a PNG).
+    """
+    import html
+
+    from matplotlib.animation import Animation
+
+    if not isinstance(anim, Animation):
+        raise TypeError(
+            f"anim must be a matplotlib Animation, got {type(anim).__name__}")
+    if not isinstance(alt, str) or not alt.strip():
+        raise ValueError("alt must be a non-empty description of the animation")
+    player = anim.to_jshtml()
+    tag = '<img id="_anim_img'
+    if tag not in player:  # pragma: no cover - a matplotlib that changed its player
+        return player
+    return player.replace(tag, f'<img alt="{html.escape(alt)}" id="_anim_img', 1)

@@ -71,6 +71,17 @@ def test_half_plane_is_the_positive_side_of_the_line():
     assert plotting.half_plane(0.0, 0.0, -1.0, (0, 1), (0, 1)).shape == (0, 2)
 
 
+def test_animation_html_gives_the_player_alt_text():
+    anim = plotting.animate_line(np.array([[1.0, 1.0, -10.0]]), np.ones((1, 2)), [1],
+                                 dpi=20)
+    html = plotting.animation_html(anim, 'the line "moves" <up>')
+    assert 'alt="the line &quot;moves&quot; &lt;up&gt;" id="_anim_img' in html
+    with pytest.raises(ValueError, match="alt"):
+        plotting.animation_html(anim, " ")
+    with pytest.raises(TypeError, match="Animation"):
+        plotting.animation_html("<html>", "alt")
+
+
 @pytest.mark.parametrize("path, titles, match", [
     (np.ones((3, 2)), None, "shape"),
     (np.ones((2, 3)), ["one"], "titles"),
