@@ -71,7 +71,8 @@ class Demo:
         """The figure as PNG bytes, drawn with Agg: what one widget update costs.
 
         The first render lays the figure out (constrained layout); later renders keep
-        that layout, so a slider move pays for drawing only, not for re-layout. PNG
+        that layout with no layout engine at all, so a slider move pays for one
+        drawing only (with any engine, even a placeholder, savefig draws twice). PNG
         compression is light: the image travels to the browser once per update.
         """
         import io
@@ -80,7 +81,9 @@ class Demo:
         self.fig.savefig(buf, format="png", dpi=self.fig.dpi,
                          pil_kwargs={"compress_level": 1})
         if self.fig.get_layout_engine() is not None:
-            self.fig.set_layout_engine("none")  # keep the positions just computed
+            # keep the positions just computed. None, not "none": "none" leaves a
+            # placeholder engine, and with any engine savefig draws the figure twice
+            self.fig.set_layout_engine(None)
         return buf.getvalue()
 
     def widget(self):
