@@ -770,7 +770,9 @@ def latex_weight_symbols(shape, layer, name="W"):
 
 
 def half_plane(w1, w2, b, xlim, ylim):
-    r"""The part of the box ``xlim`` x ``ylim`` where :math:`w_1 x_1 + w_2 x_2 + b \ge 0`.
+    r"""The part of a box where :math:`w_1 x_1 + w_2 x_2 + b \ge 0` (class 1's side).
+
+    The box is ``xlim`` by ``ylim``.
 
     Returns
     -------
@@ -838,7 +840,8 @@ def animate_line(path, X, y, xlim=(0.0, 10.0), ylim=(0.0, 10.0), titles=None,
             f"{path.shape}")
     if titles is not None and len(titles) != path.shape[0]:
         raise ValueError(
-            f"titles must have one entry per frame ({path.shape[0]}), got {len(titles)}")
+            f"titles must have one entry per frame ({path.shape[0]}), got "
+            f"{len(titles)}")
     fig = Figure(figsize=figsize, dpi=dpi)
     ax = fig.add_subplot()
     sides = [Polygon(np.zeros((0, 2)), closed=True, facecolor=c, alpha=0.15,
@@ -1204,7 +1207,7 @@ def plot_plane(ax, w, b, X=None, y=None, lim=None, labels=None, resolution=10):
 
 
 def animation_html(anim, alt):
-    """The animation as an HTML player (``anim.to_jshtml()``) whose picture has alt text.
+    """The animation as an HTML player (``anim.to_jshtml()``) with alt text.
 
     Parameters
     ----------

@@ -10,7 +10,6 @@ from matplotlib.animation import FuncAnimation
 import mlp
 from mlp import datasets, plotting
 
-
 # -- latex_matrix, latex_weight_symbols ------------------------------------------------
 
 

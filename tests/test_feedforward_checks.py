@@ -207,7 +207,7 @@ def test_gradient_mistakes(answer, words, capsys):
     assert words in out, out
 
 
-# -- robustness: never raise on a wrong answer ------------------------------------------
+# -- robustness: never raise on a wrong answer -----------------------------------------
 
 FUNCTION_CHECKS = [checks.feedforward_fn, checks.cross_entropy,
                    checks.perceptron_gradient]

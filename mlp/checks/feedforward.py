@@ -162,8 +162,8 @@ def feedforward_fn(student):
                     "the hidden layers' biases are missing: append the 1 to X and to "
                     "each hidden layer's output."),
             Mistake(lambda W, X: _forward(W, X, transpose=True),
-                    "the weight matrix is transposed: h_j = sum_i a_i W_ij, so column j "
-                    "of W feeds unit j (add_bias(a) @ W, not @ W.T)."),
+                    "the weight matrix is transposed: h_j = sum_i a_i W_ij, so "
+                    "column j of W feeds unit j (add_bias(a) @ W, not @ W.T)."),
             Mistake(lambda W, X: _forward(W, X).T,
                     "the result is transposed: return one row per example, shape "
                     "(m, n_out), as add_bias(a) @ W gives."),
@@ -320,7 +320,8 @@ def perceptron_gradient(student):
             Mistake(lambda W, X, y: _grad(W, X, y, scale=False),
                     "that is the sum over the examples: E is a mean, so divide by m."),
             Mistake(lambda W, X, y: _grad(W, X, y, sign=-1.0),
-                    "the sign is wrong: dE/dw_i = (y_hat - y) x_i, not (y - y_hat) x_i."),
+                    "the sign is wrong: dE/dw_i = (y_hat - y) x_i, not "
+                    "(y - y_hat) x_i."),
             Mistake(lambda W, X, y: _grad(W, X, y, use_sigmoid=False),
                     "y_hat is sigma(add_bias(X) @ W), not the score itself."),
             Mistake(lambda W, X, y: _grad(W, X, y, bias_row=False),

@@ -190,7 +190,8 @@ class ErrorDemo(Demo):
         self.y = np.asarray(y)
         log_loss(self.y, np.full(self.y.shape, 0.5))  # checks y: 0/1, one per row
         if self.y.shape[0] != self.X.shape[0]:
-            raise ValueError(f"y has {self.y.shape[0]} labels, X {self.X.shape[0]} rows")
+            raise ValueError(
+                f"y has {self.y.shape[0]} labels, X has {self.X.shape[0]} rows")
         super().__init__(**overrides)
 
     def controls(self):
@@ -233,8 +234,9 @@ class ErrorDemo(Demo):
         self.mean_line = ax_bar.axhline(0, color="k", linewidth=1.5)
         ax_bar.set_xticks(np.arange(1, m + 1))
         ax_bar.set_xlabel("example i")
-        ax_bar.set_ylabel(r"error of example i: $-\ln \hat y_i$ or $-\ln(1 - \hat y_i)$",
-                          fontsize=8.5)
+        ax_bar.set_ylabel(
+            r"error of example i: $-\ln \hat y_i$ or $-\ln(1 - \hat y_i)$",
+            fontsize=8.5)
         ax_bar.set_ylim(0, 3)
 
     def draw(self, w1, w2, b):
