@@ -676,9 +676,11 @@ def animate_training(snapshots, history, X, y, activation="sigmoid", labels=None
         ax_loss.set_title(f"E = {loss[e - 1]:.3f}", fontsize=10)
         return [image, dot]
 
-    frame(len(snapshots) - 1)  # lay the figure out once, for the last (busiest) frame,
-    fig.draw_without_rendering()  # then keep that layout: every frame is drawn twice,
-    fig.set_layout_engine("none")  # and a constrained layout each time costs half
+    # lay the figure out once, for the last (busiest) frame, then keep that layout
+    # with no layout engine at all (with any engine, even "none", savefig draws twice)
+    frame(len(snapshots) - 1)
+    fig.draw_without_rendering()
+    fig.set_layout_engine(None)
     return FuncAnimation(fig, frame, frames=len(snapshots), interval=interval,
                          blit=False)
 

@@ -103,17 +103,6 @@ def chain_factors(weights, x, y, entry):
     return [(label, float(v)) for label, v in factors]
 
 
-def _freeze_layout(fig):
-    """Keep the figure's current layout: the constrained layout would otherwise be
-    recomputed (slowly) on every slider move. Lays it out first if it was never drawn.
-    """
-    if not getattr(fig, "_frozen_layout", False):
-        if fig.stale:
-            fig.draw_without_rendering()
-        fig.set_layout_engine("none")
-        fig._frozen_layout = True
-
-
 class ChainRuleDemo(Demo):
     """Sliders for the input sum ``z`` and the label ``y``: three slopes at ``z``.
 
@@ -127,11 +116,6 @@ class ChainRuleDemo(Demo):
 
     defaults = {"z": 1.0, "y": 0}
     figsize = (10.5, 3.6)
-
-    def widget(self):
-        box = super().widget()  # draws the figure once, with its constrained layout
-        _freeze_layout(self.fig)  # then keeps that layout for the many redraws to come
-        return box
 
     def controls(self):
         import ipywidgets as w
@@ -229,11 +213,6 @@ class BackpropDemo(Demo):
         "x1": 1.0, "x2": 3.0, "y": 1, "entry": "W11(1)",
     }
     figsize = (11, 3.9)
-
-    def widget(self):
-        box = super().widget()  # draws the figure once, with its constrained layout
-        _freeze_layout(self.fig)  # then keeps that layout for the many redraws to come
-        return box
 
     def controls(self):
         import ipywidgets as w
