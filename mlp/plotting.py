@@ -1208,13 +1208,14 @@ def plot_plane(ax, w, b, X=None, y=None, lim=None, labels=None, resolution=10):
     return ax
 
 
-def animation_html(anim, alt):
+def animation_html(anim, alt, **jshtml_options):
     """The animation as an HTML player (``anim.to_jshtml()``) with alt text.
 
     Parameters
     ----------
     anim : matplotlib.animation.Animation, e.g. from :func:`animate_line`
     alt : str, what the animation shows, for readers who cannot see it
+    **jshtml_options : passed to ``anim.to_jshtml`` (e.g. ``default_mode="once"``)
 
     Returns
     -------
@@ -1230,7 +1231,7 @@ def animation_html(anim, alt):
             f"anim must be a matplotlib Animation, got {type(anim).__name__}")
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError("alt must be a non-empty description of the animation")
-    player = anim.to_jshtml()
+    player = anim.to_jshtml(**jshtml_options)
     tag = '<img id="_anim_img'
     if tag not in player:  # pragma: no cover - a matplotlib that changed its player
         return player

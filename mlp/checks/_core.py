@@ -39,6 +39,7 @@ import io
 import os
 import pkgutil
 import signal
+import sys
 import textwrap
 import threading
 import traceback
@@ -221,8 +222,8 @@ def _report(name, status, message, quiet=False) -> CheckResult:
     result = CheckResult(_one_line(name), status, _one_line(message))
     if _capturing:  # reading specs: judge nothing, say nothing
         return result
-    if not quiet:
-        print(result.line)
+    if not quiet:  # one write, so the line never arrives as two output pieces
+        sys.stdout.write(result.line + "\n")
     if status != "pass" and os.environ.get("MLP_CHECKS_STRICT", "") not in ("", "0"):
         raise AssertionError(result.line)
     return result
