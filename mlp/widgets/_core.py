@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 
@@ -38,6 +39,10 @@ class Demo:
             )
         self.values = {**self.defaults, **overrides}
         self.fig = Figure(figsize=self.figsize, layout="constrained")
+        # an Agg canvas of its own: every render reuses one renderer, and with it
+        # matplotlib's cache of text layouts (a bare Figure gets a new canvas, and
+        # lays out every label and formula again, on each savefig)
+        FigureCanvasAgg(self.fig)
         self.setup(self.fig)
         self.status = ""
         self.update(**self.values)
