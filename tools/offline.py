@@ -7,7 +7,7 @@ The ordinary build loads three things from a CDN when a page opens: MathJax (the
 formulas), require.js and the Jupyter widgets HTML manager (the widget snapshots). This
 command fetches them from the npm registry with ``npm pack`` (pinned versions, checked
 against their sha512), unpacks them into ``<path-output>/_build/vendor/`` (git-ignored,
-about 25 MB, never committed) and builds the book with a derived configuration whose
+about 35 MB, never committed) and builds the book with a derived configuration whose
 ``html_static_path`` points there, so the pages load them from ``_static/``. Everything
 else in ``_config.yml`` (launch buttons, execution, ...) is unchanged.
 
@@ -22,10 +22,9 @@ Arguments other than ``--path-output`` go to ``jupyter-book build`` (by default
 (Debian: ``apt-get install npm``) and network access to the npm registry the first time;
 later builds reuse the tarballs kept in ``<path-output>/_build/npm/``.
 
-Open the result with any static file server, e.g.
-``python -m http.server -d _build/html`` and http://127.0.0.1:8000 (a browser that
-opens the files directly from disk also works, but Chromium refuses MathJax's web
-fonts over ``file://`` and falls back to the system's fonts).
+Open ``_build/html/index.html`` straight from the disk, or serve the folder, e.g.
+``python -m http.server -d _build/html`` and http://127.0.0.1:8000 (both checked in
+Chromium with the network blocked: math, widgets, no console error).
 """
 
 from __future__ import annotations
