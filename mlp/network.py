@@ -104,6 +104,19 @@ def _forward(weights, X, act):
     return hs, activations
 
 
+def _output_in_blocks(weights, X, act, rows=256):
+    """Unchecked ``y_hat`` for every row of X, fed forward ``rows`` examples at a time.
+
+    The same numbers as ``_forward(weights, X, act)[1][-1]``, but for a large X several
+    times faster: the blocks' arrays stay small (in the CPU cache, and under the size at
+    which BLAS starts threads that on a small machine only wait for each other).
+    """
+    if X.shape[0] <= rows:
+        return _forward(weights, X, act)[1][-1]
+    blocks = range(0, X.shape[0], rows)
+    return np.concatenate([_forward(weights, X[s : s + rows], act)[1][-1] for s in blocks])
+
+
 def forward(weights, X, activation="sigmoid"):
     r"""Feedforward that keeps every layer's input sum ``h`` and output ``a``.
 

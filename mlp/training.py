@@ -17,7 +17,7 @@ from ._validation import (
 )
 from .activations import get_activation
 from .backprop import _backward, _targets
-from .network import _forward
+from .network import _forward, _output_in_blocks
 
 __all__ = ["DivergenceError", "gradient_descent_step", "train"]
 
@@ -169,23 +169,34 @@ def train(
     T = _targets(y, n_out)
     weights = [W.copy() for W in weights]  # ours to update in place from here on
     history = {"loss": [], "accuracy": []}
+    full_batch = batch_size >= m
+    known = None  # full batch: the forward pass of all of X with the current weights
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(1, epochs + 1):
             last_good = [W.copy() for W in weights]
-            if rng is not None and batch_size < m:
+            if rng is not None and not full_batch:
                 perm = rng.permutation(m)
                 Xe, Te = X[perm], T[perm]
             else:
                 Xe, Te = X, T
             for start in range(0, m, batch_size):
                 Xb, Tb = Xe[start : start + batch_size], Te[start : start + batch_size]
-                _, activations = _forward(weights, Xb, act)
+                if known is not None:  # full batch: fed forward for the last error
+                    activations, known = known, None
+                else:
+                    _, activations = _forward(weights, Xb, act)
                 grads = _backward(weights, activations, Tb, act)
                 for W, g in zip(weights, grads):
                     W -= alpha * g  # W <- W - alpha dE/dW
             if not all(np.all(np.isfinite(W)) for W in weights):
                 raise DivergenceError(epoch, last_good, history)
-            y_hat = _forward(weights, X, act)[1][-1]
+            # the error after the epoch, on all of X. With full batches this forward
+            # pass is also the next step's: each epoch feeds X forward once.
+            if full_batch:
+                _, known = _forward(weights, X, act)
+                y_hat = known[-1]
+            else:
+                y_hat = _output_in_blocks(weights, X, act)
             loss, acc = _loss_and_accuracy(y_hat, y)
             history["loss"].append(loss)
             history["accuracy"].append(acc)
