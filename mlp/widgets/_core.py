@@ -75,20 +75,32 @@ class Demo:
     def render(self) -> bytes:
         """The figure as PNG bytes, drawn with Agg: what one widget update costs.
 
-        The first render lays the figure out (constrained layout); later renders keep
-        that layout with no layout engine at all, so a slider move pays for one
-        drawing only (with any engine, even a placeholder, savefig draws twice). PNG
-        compression is light: the image travels to the browser once per update.
+        The first render lays the figure out (constrained layout) and draws it all;
+        later renders keep that layout, with no layout engine at all, and redraw only
+        the artists that ``draw`` changed over pixels kept from before (see
+        ``_blit``), which is what makes a slider move cheap. PNG compression is
+        light: the image travels to the browser once per update.
         """
         import io
 
+        from PIL import Image
+
+        from ._blit import Blitter
+
         buf = io.BytesIO()
-        self.fig.savefig(buf, format="png", dpi=self.fig.dpi,
-                         pil_kwargs={"compress_level": 1})
-        if self.fig.get_layout_engine() is not None:
+        blitter = getattr(self, "_blitter", None)
+        if blitter is None or self.fig.get_layout_engine() is not None:
+            self.fig.savefig(buf, format="png", dpi=self.fig.dpi,
+                             pil_kwargs={"compress_level": 1})
             # keep the positions just computed. None, not "none": "none" leaves a
             # placeholder engine, and with any engine savefig draws the figure twice
             self.fig.set_layout_engine(None)
+            self._blitter = Blitter(self.fig)
+            return buf.getvalue()
+        rgba = blitter.frame()
+        height, width = rgba.shape[:2]
+        Image.frombuffer("RGBA", (width, height), rgba, "raw", "RGBA", 0, 1).save(
+            buf, format="png", compress_level=1)
         return buf.getvalue()
 
     def widget(self):

@@ -1,0 +1,266 @@
+"""Redraw only what changed: the frames of a demo's live figure, blitted with Agg.
+
+A slider move updates a few artists (``set_data``, ``set_text``), and matplotlib marks
+exactly those *stale*. Drawing the whole figure again for them is most of a widget
+update's cost: every axis, tick label, legend and colour bar is laid out and drawn
+again. Here the figure is drawn once into pieces kept as pixels:
+
+- the background: in each Axes, what matplotlib draws before its first changing
+  ("live") artist, and every Axes with nothing live;
+- in each Axes, in matplotlib's drawing order (patch, then children by zorder), the
+  live artists, drawn every frame, and the runs of unchanging artists after the first
+  live one (a legend or the spines over a live region image), kept as transparent
+  pixels and laid over the live ones in order.
+
+A frame copies the background, draws the live artists and lays the kept runs over
+them, so the picture is a full draw's up to rounding at anti-aliased edges
+(``tests/test_perf_guards.py`` compares them). Where that cannot be guaranteed the
+work is done whole: an Axes whose limits, scale, position or patch change is drawn
+whole each frame; a changed figure-level artist, Axes coming or going, overlapping
+Axes, or a draw by anybody else (``savefig``) make a full draw.
+"""
+
+from __future__ import annotations
+
+from operator import attrgetter
+
+import numpy as np
+
+
+class _Kept:
+    """A run of unchanging artists of one Axes, kept as the pixels they cover."""
+
+    def __init__(self, rgba):
+        flat = rgba.reshape(-1, 4)
+        self.index = np.flatnonzero(flat[:, 3])  # only the pixels the artists touch
+        pixels = flat[self.index].astype(np.uint16)
+        self.a = pixels[:, 3:]
+        self.inv = 255 - self.a
+        self.rgb_a = pixels[:, :3] * self.a  # at most 255 * 255: fits uint16
+
+    def paste(self, frame):
+        """Lay the pixels over ``frame`` (H, W, 4 uint8, changed in place): "over"."""
+        flat = frame.reshape(-1, 4)
+        below = flat[self.index].astype(np.uint16)
+        # a * src + (255 - a) * dst is at most 255 * 255, + 127 still fits uint16
+        below[:, :3] = (self.rgb_a + below[:, :3] * self.inv + 127) // 255
+        below[:, 3:] = (self.a * 255 + below[:, 3:] * self.inv + 127) // 255
+        flat[self.index] = below
+
+
+def _drawn(ax):
+    """The artists ``Axes.draw`` draws, in its order (matplotlib 3.8 - 3.11)."""
+    artists = ax.get_children()
+    artists.remove(ax.patch)
+    if not (ax.axison and ax._frameon):
+        for spine in ax.spines.values():
+            artists.remove(spine)
+    if not ax.axison:
+        for axis in ax._axis_map.values():
+            artists.remove(axis)
+    artists = sorted(artists, key=attrgetter("zorder"))
+    if ax.axison and ax._frameon:
+        artists = [ax.patch] + artists
+    return artists
+
+
+def _geometry(ax):
+    return (tuple(ax.bbox.bounds), tuple(ax.viewLim.bounds), ax.get_xscale(),
+            ax.get_yscale(), ax.axison, ax.get_visible())
+
+
+class Blitter:
+    """The frames of one figure (with an Agg canvas), redrawing only what changed.
+
+    Create it right after a full draw of the figure; ``frame()`` then brings the
+    canvas up to date and returns its RGBA buffer.
+    """
+
+    def __init__(self, fig):
+        self.fig = fig
+        self.live = set()  # artists drawn every frame
+        self.whole = set()  # Axes drawn whole every frame
+        self.full_only = False  # gave up (overlapping Axes): full draws from now on
+        self._drawing = False
+        self._forget()
+        fig.canvas.mpl_connect("draw_event", self._on_draw)
+
+    # -- what changed ---------------------------------------------------------------
+    def _forget(self):
+        """After a full draw: remember the figure's structure, no pixels yet."""
+        fig = self.fig
+        self.in_background = None  # artists baked into the background
+        self._kept = {}  # tuple of artists -> _Kept
+        self._size = (tuple(fig.bbox.bounds), fig.dpi)
+        self._fig_children = fig.get_children()
+        self._children = {ax: set(ax.get_children()) for ax in fig.axes}
+        self._settle()
+
+    def _on_draw(self, event):
+        if not self._drawing:  # somebody else drew it all (savefig): start over
+            self._forget()
+
+    def _changes(self):
+        """Grow ``live`` and ``whole`` by what changed since the last frame.
+
+        Returns None when only a full draw will do, else whether the background
+        must be drawn again.
+        """
+        fig = self.fig
+        if (self._size != (tuple(fig.bbox.bounds), fig.dpi)
+                or fig.get_children() != self._fig_children):
+            return None
+        if any(a.stale for a in self._fig_children if a not in self._children):
+            return None  # a figure-level artist (not an Axes) changed
+        redraw = self.in_background is None
+        for ax in fig.axes:
+            if ax.child_axes:
+                return None
+            if ax in self.whole:
+                continue
+            if _geometry(ax) != self._geom[ax] or ax.patch.stale:
+                self.whole.add(ax)
+                redraw = True
+                continue
+            children = set(ax.get_children())
+            gone = self._children[ax] - children
+            self.live -= gone
+            if not redraw and gone & self.in_background:
+                redraw = True
+            for artist in children:
+                if artist not in self.live and (artist.stale or
+                                                artist not in self._children[ax]):
+                    self.live.add(artist)
+                    if not redraw and artist in self.in_background:
+                        redraw = True
+            self._children[ax] = children
+        return redraw
+
+    def _overlap(self):
+        """True if an Axes with anything live overlaps another Axes."""
+        boxes = [(ax, ax.bbox) for ax in self.fig.axes if ax.get_visible()]
+        for ax, box in boxes:
+            if ax not in self.whole and self.live.isdisjoint(ax.get_children()):
+                continue
+            for other, obox in boxes:
+                if other is not ax and (min(box.x1, obox.x1) > max(box.x0, obox.x0)
+                                        and min(box.y1, obox.y1) >
+                                        max(box.y0, obox.y0)):
+                    return True
+        return False
+
+    # -- drawing --------------------------------------------------------------------
+    def _draw_background(self, renderer):
+        """Draw everything before each Axes' first live artist, keep the pixels."""
+        fig = self.fig
+        self.in_background = set()
+        left_out = list(self.whole)
+        for ax in fig.axes:
+            if ax in self.whole:
+                continue
+            order = _drawn(ax)
+            first = next((i for i, a in enumerate(order) if a in self.live), len(order))
+            self.in_background.update(order[:first])
+            left_out += order[first:]
+        # "animated" artists are left out of a draw but, unlike invisible ones, still
+        # count for the layout (the title's place above the tick labels)
+        left_out = [a for a in left_out if not a.get_animated()]
+        try:
+            for artist in left_out:
+                artist.set_animated(True)
+            fig.canvas.draw()
+            self.background = np.array(renderer.buffer_rgba())
+        finally:
+            for artist in left_out:
+                artist.set_animated(False)
+        self._kept = {}
+
+    def _plan(self, renderer):
+        """Per Axes, what a frame draws over the background: live artists and kept
+        runs, in order; the runs not yet kept are drawn now."""
+        plans, kept = {}, {}
+        for ax in self.fig.axes:
+            if ax in self.whole or not ax.get_visible():
+                continue
+            plan, run = [], []
+            for artist in _drawn(ax):
+                if artist in self.in_background:
+                    continue
+                if artist in self.live:
+                    if run:
+                        plan.append(tuple(run))
+                        run = []
+                    plan.append(artist)
+                else:
+                    run.append(artist)
+            if run:
+                plan.append(tuple(run))
+            for item in plan:
+                if isinstance(item, tuple) and item not in kept:
+                    kept[item] = self._kept.get(item) or self._keep(item, renderer)
+            plans[ax] = plan
+        self._kept = kept
+        return plans
+
+    @staticmethod
+    def _keep(run, renderer):
+        renderer.clear()
+        for artist in run:
+            artist.draw(renderer)
+        return _Kept(np.asarray(renderer.buffer_rgba()))
+
+    def _in_order(self):
+        """True if every Axes' background part comes before all its other artists
+        (else the background must be drawn again)."""
+        for ax in self.fig.axes:
+            if ax in self.whole:
+                continue
+            past = False
+            for artist in _drawn(ax):
+                if artist not in self.in_background:
+                    past = True
+                elif past:
+                    return False
+        return True
+
+    def frame(self):
+        """Bring the canvas up to date, redrawing what changed; its RGBA buffer."""
+        canvas = self.fig.canvas
+        self._drawing = True
+        try:
+            redraw = None if self.full_only else self._changes()
+            if redraw is not None and self._overlap():
+                self.full_only = True
+                redraw = None
+            if redraw is None:
+                canvas.draw()
+                self._forget()
+                return np.asarray(canvas.get_renderer().buffer_rgba())
+            renderer = canvas.get_renderer()
+            if redraw or not self._in_order():
+                self._draw_background(renderer)
+            plans = self._plan(renderer)
+            frame = np.asarray(renderer.buffer_rgba())
+            frame[...] = self.background
+            for ax in self.fig.axes:
+                if ax in self.whole:
+                    ax.draw(renderer)
+                for item in plans.get(ax, ()):
+                    if isinstance(item, tuple):
+                        self._kept[item].paste(frame)
+                    else:
+                        item.draw(renderer)
+            self._settle()
+            return frame
+        finally:
+            self._drawing = False
+
+    def _settle(self):
+        """Mark everything drawn, so that the next change shows as stale (matplotlib
+        leaves some artists it had no need to draw, such as empty titles, stale)."""
+        for ax in self.fig.axes:
+            for artist in ax.get_children():
+                artist.stale = False
+            ax.stale = False
+        self.fig.stale = False
+        self._geom = {ax: _geometry(ax) for ax in self.fig.axes}

@@ -1,0 +1,154 @@
+"""What keeps the course fast, checked without a clock (timings: benchmarks/).
+
+- A widget update redraws only what changed (``mlp/widgets/_blit.py``), and the picture
+  is still exactly a full draw's.
+- A demo's update adds no artists or Axes.
+- Training feeds the data forward no more often than it must.
+"""
+
+import inspect
+import io
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+from PIL import Image
+
+import mlp
+import mlp.training
+import mlp.widgets as widgets
+from mlp.widgets._core import Demo
+
+
+def _multiclass_training_demo():
+    X, y = mlp.datasets.spirals(90, rng=0, classes=3, noise=0.1, turns=0.75)
+    snapshots = []
+    _, history = mlp.train(
+        mlp.init_weights([2, 8, 3], rng=0), X, y, alpha=2.0, epochs=20, batch_size=30,
+        rng=0, callback=lambda e, W, h: snapshots.append((e, W)) if e in (1, 20) else None)
+    return widgets.MulticlassTrainingDemo(snapshots, history, X, y)
+
+
+FACTORIES = {"MulticlassTrainingDemo": _multiclass_training_demo}
+DEMOS = sorted(
+    name for name in widgets.__all__
+    if inspect.isclass(getattr(widgets, name))
+    and issubclass(getattr(widgets, name), Demo) and name != "Demo"
+)
+
+
+def _demo(name):
+    return FACTORIES[name]() if name in FACTORIES else getattr(widgets, name)()
+
+
+def _moves(demo, n=2):
+    """Up to ``n`` updates, each moving one control (a different one if it can)."""
+    moves = []
+    for name, control in demo.controls().items():
+        value = demo.values[name]
+        options = getattr(control, "options", None)
+        if options:
+            values = [o[1] if isinstance(o, tuple) else o for o in options]
+            other = next((v for v in values if v != value), None)
+        elif isinstance(value, bool):
+            other = not value
+        elif hasattr(control, "max"):
+            step = (control.max - control.min) / 7
+            other = value + step if value + step <= control.max else value - step
+            other = type(value)(round(other)) if isinstance(value, int) else other
+        else:
+            other = None
+        if other is not None and other != value:
+            moves.append({name: other})
+    return moves[:n] if len(moves) >= n else (moves * n)[:n]
+
+
+def _pixels(png):
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA")).astype(int)
+
+
+def _full_draw(demo):
+    demo.fig.canvas.draw()
+    return np.asarray(demo.fig.canvas.get_renderer().buffer_rgba()).astype(int)
+
+
+def _count_figure_draws(monkeypatch):
+    calls = []
+    original = Figure.draw
+
+    def counting(self, renderer):
+        calls.append(self)
+        return original(self, renderer)
+
+    monkeypatch.setattr(Figure, "draw", counting)
+    return calls
+
+
+@pytest.mark.parametrize("name", DEMOS)
+def test_an_update_redraws_only_what_changed_and_looks_the_same(name, monkeypatch):
+    """Once each control has moved, moving them again draws only what they change:
+    no full figure draw (which lays out every axis and label again), no new artists,
+    and the frame is the picture a full draw makes."""
+    demo = _demo(name)
+    demo.render()
+    moves = _moves(demo)
+    for values in moves:  # learn what each control changes
+        demo.update(**values)
+        demo.render()
+    counts = [len(ax.get_children()) for ax in demo.fig.axes]
+    calls = _count_figure_draws(monkeypatch)
+    for values in moves:
+        demo.update(**values)
+        png = demo.render()
+    assert not calls, f"{name}: {len(calls)} full draws in {len(moves)} updates"
+    assert [len(ax.get_children()) for ax in demo.fig.axes] == counts
+    frame, full = _pixels(png), _full_draw(demo)
+    assert frame.shape == full.shape
+    diff = np.abs(frame - full)
+    # rounding at anti-aliased edges only: no missing or stale artist
+    assert diff.max() <= 16, f"{name}: a pixel differs by {diff.max()}"
+    assert diff.mean() < 0.05
+
+
+def test_a_savefig_in_between_is_seen():
+    """A full draw by someone else (the static figure shown in the notebook) must not
+    leave a later frame with stale pixels."""
+    demo = widgets.PerceptronDemo()
+    demo.render()
+    demo.update(b=-8.0)
+    demo.render()
+    demo.update(w1=2.0)
+    demo.fig.savefig(io.BytesIO(), format="png")  # draws it all, clears "stale"
+    frame = _pixels(demo.render())
+    assert np.abs(frame - _full_draw(demo)).max() <= 16
+
+
+def _count_forward(monkeypatch):
+    calls = []
+    original = mlp.training._forward
+
+    def counting(weights, X, act):
+        calls.append(X.shape[0])
+        return original(weights, X, act)
+
+    monkeypatch.setattr(mlp.training, "_forward", counting)
+    return calls
+
+
+def test_full_batch_training_feeds_forward_once_per_epoch(monkeypatch):
+    X, y = mlp.datasets.xor(40, rng=0)
+    calls = _count_forward(monkeypatch)
+    mlp.train(mlp.init_weights([2, 4, 1], rng=0), X, y, alpha=1.0, epochs=10)
+    # the first step's own pass, then one per epoch: its error, reused by the next step
+    assert calls == [40] * 11
+
+
+def test_minibatch_training_feeds_each_example_forward_once_per_step_and_error(
+        monkeypatch):
+    X, y = mlp.datasets.xor(40, rng=0)
+    calls = _count_forward(monkeypatch)
+    monkeypatch.setattr(mlp.network, "_forward", mlp.training._forward)
+    mlp.train(mlp.init_weights([2, 4, 1], rng=0), X, y, alpha=1.0, epochs=3,
+              batch_size=16, rng=0)
+    # per epoch: batches of 16, 16, 8, then the error on all 40
+    assert calls == [16, 16, 8, 40] * 3
