@@ -18,6 +18,9 @@ them, so the picture is a full draw's up to rounding at anti-aliased edges
 work is done whole: an Axes whose limits, scale, position or patch change is drawn
 whole each frame; a changed figure-level artist, Axes coming or going, overlapping
 Axes, or a draw by anybody else (``savefig``) make a full draw.
+
+Which artists are live is learnt from the updates (once live, always live: a slider
+usually moves again); an Axes drawn whole goes back to layers once it has kept still.
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ class Blitter:
         self.fig = fig
         self.live = set()  # artists drawn every frame
         self.whole = set()  # Axes drawn whole every frame
+        self._still, self._recent = {}, {}  # per whole Axes: frames unmoved, changes
         self.full_only = False  # gave up (overlapping Axes): full draws from now on
         self._drawing = False
         self._forget()
@@ -116,24 +120,37 @@ class Blitter:
         for ax in fig.axes:
             if ax.child_axes:
                 return None
+            children = set(ax.get_children())
+            old = self._children[ax]
+            self._children[ax] = children
+            changed = {a for a in children if a.stale or a not in old}
+            moved = _geometry(ax) != self._geom[ax] or ax.patch.stale
             if ax in self.whole:
+                # drawn whole until its limits and artists have kept still for two
+                # frames (after a one-off change, such as a new data set)
+                self._recent[ax] |= changed
+                if moved or children != old:
+                    self._still[ax] = 0
+                else:
+                    self._still[ax] += 1
+                    if self._still[ax] >= 2:
+                        self.whole.discard(ax)
+                        self.live |= self._recent.pop(ax) & children
+                        redraw = True
                 continue
-            if _geometry(ax) != self._geom[ax] or ax.patch.stale:
+            if moved:
                 self.whole.add(ax)
+                self._still[ax], self._recent[ax] = 0, changed
                 redraw = True
                 continue
-            children = set(ax.get_children())
-            gone = self._children[ax] - children
+            gone = old - children
             self.live -= gone
             if not redraw and gone & self.in_background:
                 redraw = True
-            for artist in children:
-                if artist not in self.live and (artist.stale or
-                                                artist not in self._children[ax]):
-                    self.live.add(artist)
-                    if not redraw and artist in self.in_background:
-                        redraw = True
-            self._children[ax] = children
+            for artist in changed - self.live:
+                self.live.add(artist)
+                if not redraw and artist in self.in_background:
+                    redraw = True
         return redraw
 
     def _overlap(self):
