@@ -126,14 +126,14 @@ class Blitter:
             changed = {a for a in children if a.stale or a not in old}
             moved = _geometry(ax) != self._geom[ax] or ax.patch.stale
             if ax in self.whole:
-                # drawn whole until its limits and artists have kept still for two
+                # drawn whole until its limits and artists have kept still for five
                 # frames (after a one-off change, such as a new data set)
                 self._recent[ax] |= changed
                 if moved or children != old:
                     self._still[ax] = 0
                 else:
                     self._still[ax] += 1
-                    if self._still[ax] >= 2:
+                    if self._still[ax] >= 5:
                         self.whole.discard(ax)
                         self.live |= self._recent.pop(ax) & children
                         redraw = True
