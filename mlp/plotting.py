@@ -316,16 +316,16 @@ def plot_network(ax, weights=None, sizes=None, show_weights=True, input_labels=N
                 w = None if weights is None else float(weights[k][i, j])
                 edges.append((0.0 if w is None else abs(w), k, i, j, w))
     edges.sort(key=lambda e: e[0])
-    for size, k, i, j, w in edges:
+    for rank, (size, k, i, j, w) in enumerate(edges):
         (x0, y0), (x1, y1) = node_xy(k, i), node_xy(k + 1, j)
         if w is None:
             color, lw, alpha = "0.55", 1.0, 0.8
         else:
-            color = "#d62728" if w > 0 else "#1f77b4"
-            lw = 0.4 + max_width * size / big
-            alpha = 0.3 + 0.65 * size / big
+            color, lw, alpha = _edge_style(w, big, max_width)
+        # the gid names the weight, for update_network
         ax.plot([x0, x1], [y0, y1], color=color, linewidth=lw, alpha=alpha,
-                solid_capstyle="round", zorder=1)
+                solid_capstyle="round", zorder=1 + 0.5 * rank / len(edges),
+                gid=f"edge {k} {i} {j}")
         if label_edges and float(fmt.format(w)) != 0.0:
             # labels of edges into the same node share one x position, and edges
             # leaving one node carry theirs at different x: they never pile up
@@ -333,7 +333,8 @@ def plot_network(ax, weights=None, sizes=None, show_weights=True, input_labels=N
             ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), fmt.format(w),
                     fontsize=fontsize - 2, ha="center", va="center", zorder=3,
                     color="0.1", bbox=dict(boxstyle="round,pad=0.12", fc="white",
-                                           ec="none", alpha=0.9))
+                                           ec="none", alpha=0.9),
+                    gid=f"value {k} {i} {j}")
 
     # -- nodes
     for k, n in enumerate(sizes):
@@ -391,6 +392,69 @@ def plot_network(ax, weights=None, sizes=None, show_weights=True, input_labels=N
     ax.set_ylim(bottom - 0.3, top + (1.0 if layer_names else 0.3))
     ax.set_aspect("equal", adjustable="box")
     ax.axis("off")
+    return ax
+
+
+def _edge_style(w, big, max_width):
+    """Colour, line width and opacity of the edge of weight w (largest |w|: big)."""
+    size = abs(w) / big
+    return ("#d62728" if w > 0 else "#1f77b4", 0.4 + max_width * size,
+            0.3 + 0.65 * size)
+
+
+def update_network(ax, weights, max_width=6.0):
+    r"""Show new weights on a diagram drawn by :func:`plot_network`, in place.
+
+    Only the edges change (colour, width, opacity, and the strong ones on top), so a
+    live figure redraws them without building the diagram again. The network must
+    have the diagram's sizes, and the diagram no weight values written on its edges
+    (``show_weights=False``, or a network too large for them).
+
+    Parameters
+    ----------
+    ax : Axes holding a diagram from :func:`plot_network` drawn with weights
+    weights : list of arrays of the diagram's shapes
+    max_width : float, line width of the largest weight (as in ``plot_network``)
+
+    Returns
+    -------
+    ax
+
+    Examples
+    --------
+    >>> import mlp
+    >>> ax = plot_network(None, mlp.init_weights([2, 3, 1], rng=0), show_weights=False)
+    >>> ax = update_network(ax, mlp.init_weights([2, 3, 1], rng=1))
+    """
+    weights = check_weights(weights)
+    edges = {}  # (k, i, j) -> the edge of weights[k][i, j]
+    for line in ax.lines:
+        gid = line.get_gid() or ""
+        if gid.startswith("edge "):
+            edges[tuple(int(v) for v in gid.split()[1:])] = line
+    if not edges:
+        raise ValueError("update_network needs an Axes with a diagram drawn by "
+                         "plot_network(ax, weights)")
+    if any((t.get_gid() or "").startswith("value ") for t in ax.texts):
+        raise ValueError("the diagram shows the weights' values: draw it again with "
+                         "plot_network (or with show_weights=False)")
+    every = {(k, i, j) for k, W in enumerate(weights) for i in range(W.shape[0])
+             for j in range(W.shape[1])}
+    no_bias = {(k, i, j) for k, i, j in every if i < weights[k].shape[0] - 1}
+    if set(edges) not in (every, no_bias):
+        raise ValueError("the weights do not have the diagram's shapes: draw it again "
+                         "with plot_network")
+    big = max(float(np.abs(W).max()) for W in weights)
+    big = big if big > 0 else 1.0
+    # the weakest at the bottom, as plot_network draws them
+    order = sorted(edges, key=lambda kij: abs(weights[kij[0]][kij[1], kij[2]]))
+    for rank, (k, i, j) in enumerate(order):
+        color, lw, alpha = _edge_style(float(weights[k][i, j]), big, max_width)
+        line = edges[k, i, j]
+        line.set_color(color)
+        line.set_linewidth(lw)
+        line.set_alpha(alpha)
+        line.set_zorder(1 + 0.5 * rank / len(order))
     return ax
 
 

@@ -23,9 +23,12 @@ from mlp.widgets._core import Demo
 def _multiclass_training_demo():
     X, y = mlp.datasets.spirals(90, rng=0, classes=3, noise=0.1, turns=0.75)
     snapshots = []
-    _, history = mlp.train(
-        mlp.init_weights([2, 8, 3], rng=0), X, y, alpha=2.0, epochs=20, batch_size=30,
-        rng=0, callback=lambda e, W, h: snapshots.append((e, W)) if e in (1, 20) else None)
+    def keep(epoch, weights, history):
+        if epoch in (1, 20):
+            snapshots.append((epoch, weights))
+
+    _, history = mlp.train(mlp.init_weights([2, 8, 3], rng=0), X, y, alpha=2.0,
+                           epochs=20, batch_size=30, rng=0, callback=keep)
     return widgets.MulticlassTrainingDemo(snapshots, history, X, y)
 
 
@@ -153,3 +156,37 @@ def test_minibatch_training_feeds_each_example_forward_once_per_step_and_error(
               batch_size=16, rng=0)
     # per epoch: batches of 16, 16, 8, then the error on all 40
     assert calls == [16, 16, 8, 40] * 3
+
+
+def test_update_network_draws_what_plot_network_draws():
+    import matplotlib.pyplot as plt
+
+    from mlp import plotting
+
+    old, new = (mlp.init_weights([2, 8, 8, 1], rng=seed) for seed in (0, 1))
+    fig_a, ax_a = plt.subplots()
+    plotting.plot_network(ax_a, old, show_weights=False)
+    assert plotting.update_network(ax_a, new) is ax_a
+    fig_b, ax_b = plt.subplots()
+    plotting.plot_network(ax_b, new, show_weights=False)
+    fig_a.canvas.draw()
+    fig_b.canvas.draw()
+    assert np.array_equal(np.asarray(fig_a.canvas.buffer_rgba()),
+                          np.asarray(fig_b.canvas.buffer_rgba()))
+
+
+def test_update_network_rejects_other_diagrams():
+    from mlp import plotting
+
+    ax = plotting.plot_network(None, mlp.init_weights([2, 4, 1], rng=0),
+                               show_weights=False)
+    with pytest.raises(ValueError, match="shapes"):
+        plotting.update_network(ax, mlp.init_weights([2, 3, 1], rng=0))
+    with pytest.raises(ValueError, match="values"):
+        plotting.update_network(plotting.plot_network(None, mlp.init_weights(
+            [2, 2, 1], rng=0)), mlp.init_weights([2, 2, 1], rng=1))
+    with pytest.raises(ValueError, match="plot_network"):
+        plotting.update_network(plotting.plot_data(None, np.zeros((2, 2)), [0, 1]),
+                                mlp.init_weights([2, 1], rng=0))
+    with pytest.raises(TypeError):
+        plotting.update_network(ax, "weights")

@@ -125,26 +125,27 @@ class Blitter:
             self._children[ax] = children
             changed = {a for a in children if a.stale or a not in old}
             moved = _geometry(ax) != self._geom[ax] or ax.patch.stale
+            gone = old - children
+            self.live -= gone
             if ax in self.whole:
                 # drawn whole until its limits and artists have kept still for five
-                # frames (after a one-off change, such as a new data set)
-                self._recent[ax] |= changed
+                # frames (after a one-off change, such as a new data set); what
+                # changes meanwhile is live after that
                 if moved or children != old:
-                    self._still[ax] = 0
+                    self._still[ax], self._recent[ax] = 0, set()
                 else:
                     self._still[ax] += 1
+                    self._recent[ax] |= changed
                     if self._still[ax] >= 5:
                         self.whole.discard(ax)
-                        self.live |= self._recent.pop(ax) & children
+                        self.live |= self._recent.pop(ax)
                         redraw = True
                 continue
             if moved:
                 self.whole.add(ax)
-                self._still[ax], self._recent[ax] = 0, changed
+                self._still[ax], self._recent[ax] = 0, set()
                 redraw = True
                 continue
-            gone = old - children
-            self.live -= gone
             if not redraw and gone & self.in_background:
                 redraw = True
             for artist in changed - self.live:

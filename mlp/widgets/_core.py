@@ -98,9 +98,10 @@ class Demo:
             self._blitter = Blitter(self.fig)
             return buf.getvalue()
         rgba = blitter.frame()
-        height, width = rgba.shape[:2]
-        Image.frombuffer("RGBA", (width, height), rgba, "raw", "RGBA", 0, 1).save(
-            buf, format="png", compress_level=1)
+        image = Image.frombuffer("RGBA", rgba.shape[1::-1], rgba, "raw", "RGBA", 0, 1)
+        if rgba[:, :, 3].min() == 255:  # opaque: RGB is a quarter less to compress
+            image = image.convert("RGB")
+        image.save(buf, format="png", compress_level=1)
         return buf.getvalue()
 
     def widget(self):

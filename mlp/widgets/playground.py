@@ -82,6 +82,16 @@ def region_colors(y_hat, alpha=0.55):
     return rgba
 
 
+def _step_up(n):
+    """The smallest of 10, 20, 50, 100, 200, 500, ... that is at least n."""
+    scale = 10
+    while True:
+        for factor in (1, 2, 5):
+            if factor * scale >= n:
+                return factor * scale
+        scale *= 10
+
+
 def _check_setting(name, value):
     """One playground setting, checked; returns the value to store."""
     if name == "dataset":
@@ -365,8 +375,9 @@ class Playground(Demo):
         """Update the figure (and any live widget showing it) from the current state;
         returns the status line.
 
-        The region image and the loss line are updated in place (``set_data``); the
-        diagram axes are cleared and redrawn, because every weight has changed.
+        The region image, the loss line and the diagram's edges are updated in place
+        (``set_data``, ``plotting.update_network``); the diagram is drawn anew only
+        when the network's sizes change.
         """
         if getattr(self, "_drawn_dataset", None) != self._dataset:
             self._draw_data()
@@ -385,16 +396,28 @@ class Playground(Demo):
 
         hidden = " x ".join([str(v["units"])] * v["layers"]) or "no hidden layer"
         if self.ax_net is not None:
-            self.ax_net.clear()
-            plotting.plot_network(self.ax_net, self.weights, show_weights=False)
-            self.ax_net.set_adjustable("box")  # keep the aspect by the box, not limits
-            self.ax_net.set_title(f"{v['activation']}, hidden {hidden}", fontsize=10)
+            if getattr(self, "_net_sizes", None) == self.sizes:  # only weights moved
+                plotting.update_network(self.ax_net, self.weights)
+            else:
+                self.ax_net.clear()
+                plotting.plot_network(self.ax_net, self.weights, show_weights=False)
+                self.ax_net.set_adjustable("box")  # keep the aspect by the box
+                self._net_sizes = self.sizes
+            title = f"{v['activation']}, hidden {hidden}"
+            if self.ax_net.get_title() != title:  # unchanged: not even restyled
+                self.ax_net.set_title(title, fontsize=10)
 
         epochs = np.arange(len(self.history["loss"]))
         self.loss_line.set_data(epochs, self.history["loss"])
         top = max(self.history["loss"])
-        self.ax_loss.set_xlim(0, self.loss_xmax or max(10, self.epoch))
-        self.ax_loss.set_ylim(0, 1.05 * top if np.isfinite(top) and top > 0 else 1.0)
+        # the epoch axis grows in steps 10, 20, 50, 100, ...; limits are set only
+        # when they change, so that most frames redraw the line and not the axes
+        xlim = (0.0, float(self.loss_xmax or _step_up(max(10, self.epoch))))
+        ylim = (0.0, 1.05 * top if np.isfinite(top) and top > 0 else 1.0)
+        if self.ax_loss.get_xlim() != xlim:
+            self.ax_loss.set_xlim(xlim)
+        if self.ax_loss.get_ylim() != ylim:
+            self.ax_loss.set_ylim(ylim)
         batch = "all" if v["batch_size"] is None else v["batch_size"]
         net = "" if self.ax_net is not None else f"{v['activation']} {hidden}, "
         self.ax_loss.set_title(
