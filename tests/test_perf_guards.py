@@ -190,3 +190,25 @@ def test_update_network_rejects_other_diagrams():
                                 mlp.init_weights([2, 1], rng=0))
     with pytest.raises(TypeError):
         plotting.update_network(ax, "weights")
+
+
+def test_a_notebook_draws_each_figure_once_before_showing_it():
+    """pyplot's after-cell redraw is taken out under the inline backend
+    (``plotting._draw_each_figure_once``): a figure cell draws the figure for the
+    tight bounding box and for the PNG, not a third time before."""
+    import nbclient
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    nb = new_notebook(cells=[
+        new_code_cell("import matplotlib.pyplot as plt\n"
+                      "from matplotlib.figure import Figure\n"
+                      "from mlp import plotting\n"
+                      "calls = []\n"
+                      "_draw = Figure.draw\n"
+                      "Figure.draw = lambda self, r: (calls.append(1), _draw(self, r))[1]"),
+        new_code_cell("fig, ax = plt.subplots()\nax.plot([1, 2]);"),
+        new_code_cell("print(len(calls))"),
+    ])
+    nbclient.NotebookClient(nb, kernel_name="python3", timeout=60).execute()
+    assert nb.cells[1].outputs[0]["output_type"] == "display_data"  # still shown
+    assert nb.cells[2].outputs[0]["text"].strip() == "2"
