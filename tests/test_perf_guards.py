@@ -205,7 +205,10 @@ def test_a_notebook_draws_each_figure_once_before_showing_it():
                       "from mlp import plotting\n"
                       "calls = []\n"
                       "_draw = Figure.draw\n"
-                      "Figure.draw = lambda self, r: (calls.append(1), _draw(self, r))[1]"),
+                      "def counting(self, renderer):\n"
+                      "    calls.append(1)\n"
+                      "    return _draw(self, renderer)\n"
+                      "Figure.draw = counting"),
         new_code_cell("fig, ax = plt.subplots()\nax.plot([1, 2]);"),
         new_code_cell("print(len(calls))"),
     ])
