@@ -43,6 +43,8 @@ class Demo:
         # matplotlib's cache of text layouts (a bare Figure gets a new canvas, and
         # lays out every label and formula again, on each savefig)
         FigureCanvasAgg(self.fig)
+        self._laid_out = False  # drawn once (shown as the static figure): laid out
+        self.fig.canvas.mpl_connect("draw_event", self._on_draw)
         self.setup(self.fig)
         self.status = ""
         self.update(**self.values)
@@ -75,7 +77,8 @@ class Demo:
     def render(self) -> bytes:
         """The figure as PNG bytes, drawn with Agg: what one widget update costs.
 
-        The first render lays the figure out (constrained layout) and draws it all;
+        The first render lays the figure out (constrained layout; unless it was
+        drawn before, as the static figure above the widget) and draws it all;
         later renders keep that layout, with no layout engine at all, and redraw only
         the artists that ``draw`` changed over pixels kept from before (see
         ``_blit``), which is what makes a slider move cheap. PNG compression is
@@ -90,6 +93,8 @@ class Demo:
         buf = io.BytesIO()
         blitter = getattr(self, "_blitter", None)
         if blitter is None or self.fig.get_layout_engine() is not None:
+            if self._laid_out:  # the static figure was shown: keep its layout
+                self.fig.set_layout_engine(None)
             self.fig.savefig(buf, format="png", dpi=self.fig.dpi,
                              pil_kwargs={"compress_level": 1})
             # keep the positions just computed. None, not "none": "none" leaves a
@@ -103,6 +108,9 @@ class Demo:
             image = image.convert("RGB")
         image.save(buf, format="png", compress_level=1)
         return buf.getvalue()
+
+    def _on_draw(self, event):
+        self._laid_out = True
 
     def widget(self):
         """The live demo: the controls above the figure and its status line."""
