@@ -127,7 +127,9 @@ def bench_book(rounds: int):
     """A cold build into an empty directory, then a rebuild with nothing changed
     (jupyter-book's execution cache and Sphinx's environment both reused)."""
     out = pathlib.Path(tempfile.mkdtemp(prefix="bench_book_"))
-    cmd = [shutil.which("jupyter-book") or "jupyter-book", "build", "-W", "-n",
+    beside = pathlib.Path(sys.executable).with_name("jupyter-book")  # same venv
+    book = str(beside) if beside.exists() else shutil.which("jupyter-book")
+    cmd = [book or "jupyter-book", "build", "-W", "-n",
            "--keep-going", str(ROOT), "--path-output", str(out)]
     rows = []
     for label in ("cold build", "cached rebuild"):

@@ -18,8 +18,9 @@ def _bars(ax, n, color):
     return list(ax.bar(np.arange(1, n + 1), np.ones(n), width=0.7, color=color))
 
 
-def _set_bars(ax, bars, values, color=None):
-    """Show ``values`` on the first len(values) bars and hide the others."""
+def _set_bars(ax, bars, values, color=None, weight_labels=False):
+    """Show ``values`` on the first len(values) bars and hide the others (with
+    ``weight_labels`` the ticks read W^(1), W^(2), ...)."""
     for k, bar in enumerate(bars):
         visible = k < len(values) and values[k] > 0
         bar.set_visible(visible)
@@ -28,8 +29,11 @@ def _set_bars(ax, bars, values, color=None):
             if color is not None:
                 bar.set_color(color)
     n = max(len(values), 1)
-    ax.set_xticks(np.arange(1, n + 1))
-    ax.set_xlim(0.4, n + 0.6)
+    if ax.get_xlim() != (0.4, n + 0.6):  # a new depth (unchanged: no axis redraw)
+        ax.set_xticks(np.arange(1, n + 1))
+        ax.set_xlim(0.4, n + 0.6)
+        if weight_labels:
+            ax.set_xticklabels([f"$W^{{({k})}}$" for k in range(1, n + 1)])
 
 
 class VanishingDemo(Demo):
@@ -79,6 +83,7 @@ class VanishingDemo(Demo):
         ax.set_ylim(0, 0.3)
         ax.set_xlabel("hidden layer $k$")
         ax.set_ylabel(r"mean $\sigma'(h^{(k)})$ over the data")
+        ax.set_title("the factor each hidden layer adds", fontsize=10)
         ax.grid(alpha=0.3, axis="y")
 
     def draw(self, depth, scale):
@@ -87,11 +92,10 @@ class VanishingDemo(Demo):
         s = diagnostics.gradient_norms(weights, self.X, self.y, "sigmoid")
         if not np.all(np.isfinite(s)):
             raise ValueError("the gradient is not finite")
-        _set_bars(self.ax_grad, self.grad_bars, s)
+        _set_bars(self.ax_grad, self.grad_bars, s, weight_labels=True)
         L = len(s)
         layers = np.arange(1, L + 1)
         self.guide.set_data(layers, s[-1] * 0.25 ** (L - layers))
-        self.ax_grad.set_xticklabels([f"$W^{{({k})}}$" for k in layers])
         d = diagnostics.mean_derivatives(weights, self.X, "sigmoid")
         _set_bars(self.ax_prime, self.prime_bars, d)
         ratio = s[-1] / s[0] if s[0] > 0 else np.inf
@@ -104,7 +108,6 @@ class VanishingDemo(Demo):
         self.ax_grad.set_title(
             f"2-{'-'.join(['8'] * depth)}-1 sigmoid network, weights \u00d7 {scale:g}",
             fontsize=10)
-        self.ax_prime.set_title("the factor each hidden layer adds", fontsize=10)
         return (f"first layer's gradient {s[0]:.1e}, last layer's {s[-1]:.1e}: "
                 f"{times}")
 
@@ -179,9 +182,8 @@ class ActivationDemo(Demo):
     def draw(self, activation, depth):
         run = self.run(activation, depth)
         color = _ACTIVATION_COLORS[run.activation]
-        _set_bars(self.ax_grad, self.grad_bars, run.gradient_sizes, color)
-        self.ax_grad.set_xticklabels(
-            [f"$W^{{({k})}}$" for k in range(1, len(run.gradient_sizes) + 1)])
+        _set_bars(self.ax_grad, self.grad_bars, run.gradient_sizes, color,
+                  weight_labels=True)
         loss = np.asarray(run.history["loss"])
         self.loss_line.set_data(np.arange(1, loss.size + 1), loss)
         self.loss_line.set_color(color)
