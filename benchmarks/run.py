@@ -70,7 +70,8 @@ def bench_widgets(rounds: int):
         note = "ok" if r["cpu"] < 0.05 else "over 50 ms"
         note += (f"; update {r['update_wall'] * 1e3:.0f} + render "
                  f"{r['render_wall'] * 1e3:.0f} ms; slowest control {slow_key} "
-                 f"{slow * 1e3:.0f} ms")
+                 f"{slow * 1e3:.0f} ms; a control's first move "
+                 f"{r['first'] * 1e3:.0f} ms")
         if r["artists_added"]:
             note += f"; {r['artists_added']} artists added per update"
         if r["warnings"]:

@@ -128,7 +128,7 @@ class Blitter:
             gone = old - children
             self.live -= gone
             if ax in self.whole:
-                # drawn whole until its limits and artists have kept still for five
+                # drawn whole until its limits and artists have kept still for three
                 # frames (after a one-off change, such as a new data set); what
                 # changes meanwhile is live after that
                 if moved or children != old:
@@ -136,7 +136,7 @@ class Blitter:
                 else:
                     self._still[ax] += 1
                     self._recent[ax] |= changed
-                    if self._still[ax] >= 5:
+                    if self._still[ax] >= 3:
                         self.whole.discard(ax)
                         self.live |= self._recent.pop(ax)
                         redraw = True
