@@ -32,7 +32,11 @@ def _multiclass_training_demo():
     return widgets.MulticlassTrainingDemo(snapshots, history, X, y)
 
 
-FACTORIES = {"MulticlassTrainingDemo": _multiclass_training_demo}
+FACTORIES = {
+    "MulticlassTrainingDemo": _multiclass_training_demo,
+    # every setting trains a network: a few epochs show the same drawing at less cost
+    "ActivationDemo": lambda: widgets.ActivationDemo(epochs=5),
+}
 DEMOS = sorted(
     name for name in widgets.__all__
     if inspect.isclass(getattr(widgets, name))
