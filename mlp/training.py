@@ -84,18 +84,29 @@ def gradient_descent_step(weights, grads, alpha):
     return new
 
 
-def _loss_and_accuracy(y_hat, y):
-    """Cross-entropy and accuracy of an output ``y_hat`` (m, n_out) against labels y."""
+def _loss_and_correct(y_hat, y):
+    """Summed cross-entropy and number of correct predictions of an output ``y_hat``
+    (m, n_out) against labels y (m,): divided by m they are the error and accuracy."""
     if y_hat.shape[1] == 1:
         p = np.clip(y_hat[:, 0], 1e-15, 1 - 1e-15)
-        loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
-        acc = np.mean((y_hat[:, 0] >= 0.5) == y)
+        loss = -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p))
+        correct = np.count_nonzero((y_hat[:, 0] >= 0.5) == y)
     else:
         idx = y.astype(int)
         p = np.clip(y_hat[np.arange(y.shape[0]), idx], 1e-15, 1.0)
-        loss = -np.mean(np.log(p))
-        acc = np.mean(np.argmax(y_hat, axis=1) == idx)
-    return float(loss), float(acc)
+        loss = -np.sum(np.log(p))
+        correct = np.count_nonzero(np.argmax(y_hat, axis=1) == idx)
+    return float(loss), int(correct)
+
+
+def _loss_and_accuracy(y_hat, y):
+    """Cross-entropy and accuracy of an output ``y_hat`` (m, n_out) against labels y."""
+    loss, correct = _loss_and_correct(y_hat, y)
+    return loss / y.shape[0], correct / y.shape[0]
+
+
+#: What ``train`` records after each epoch (see its ``history`` parameter).
+HISTORIES = ("epoch", "running")
 
 
 def train(
@@ -108,6 +119,7 @@ def train(
     activation="sigmoid",
     rng=None,
     callback=None,
+    history="epoch",
 ):
     r"""Train a network with (minibatch) gradient descent on the cross-entropy.
 
@@ -128,12 +140,22 @@ def train(
     callback : callable, optional
         ``callback(epoch, weights, history)`` after every epoch (epoch counts from 1);
         return ``False`` to stop early. For live plots.
+    history : {"epoch", "running"}, what the history records for each epoch
+        ``"epoch"`` (default): the error and accuracy on all of X after the epoch,
+        with the weights it ended with. With minibatches this is one more forward
+        pass over X per epoch (with full batches it is the next step's forward pass,
+        so it costs nothing).
+        ``"running"``: the mean over the epoch's minibatches of the error and
+        accuracy each had when it was fed forward, just before its step; what
+        scikit-learn's ``loss_curve_`` and Keras report. It costs nothing extra, but
+        it mixes weights from the whole epoch (with full batches it is the error
+        *before* each step, one step behind ``"epoch"``).
 
     Returns
     -------
     weights : list of new arrays
-    history : dict with lists ``"loss"`` and ``"accuracy"``, one entry per epoch,
-        measured on all of X after the epoch.
+    history : dict with lists ``"loss"`` and ``"accuracy"``, one entry per epoch
+        (see the ``history`` parameter).
 
     Raises
     ------
@@ -165,10 +187,13 @@ def train(
     rng = None if rng is None else as_rng(rng)
     if callback is not None and not callable(callback):
         raise TypeError(f"callback must be callable, got {type(callback).__name__}")
+    if history not in HISTORIES:
+        raise ValueError(f"history must be one of {HISTORIES}, got {history!r}")
+    running = history == "running"
 
     T = _targets(y, n_out)
     weights = [W.copy() for W in weights]  # ours to update in place from here on
-    history = {"loss": [], "accuracy": []}
+    record = {"loss": [], "accuracy": []}
     full_batch = batch_size >= m
     known = None  # full batch: the forward pass of all of X with the current weights
     with np.errstate(over="ignore", invalid="ignore"):
@@ -176,32 +201,37 @@ def train(
             last_good = [W.copy() for W in weights]
             if rng is not None and not full_batch:
                 perm = rng.permutation(m)
-                Xe, Te = X[perm], T[perm]
+                Xe, Te, ye = X[perm], T[perm], y[perm]
             else:
-                Xe, Te = X, T
+                Xe, Te, ye = X, T, y
+            outputs = []  # running: each minibatch's y_hat, as fed forward
             for start in range(0, m, batch_size):
                 Xb, Tb = Xe[start : start + batch_size], Te[start : start + batch_size]
                 if known is not None:  # full batch: fed forward for the last error
                     activations, known = known, None
                 else:
                     _, activations = _forward(weights, Xb, act)
+                if running:
+                    outputs.append(activations[-1])
                 grads = _backward(weights, activations, Tb, act)
                 for W, g in zip(weights, grads):
                     W -= alpha * g  # W <- W - alpha dE/dW
             if not all(np.all(np.isfinite(W)) for W in weights):
-                raise DivergenceError(epoch, last_good, history)
-            # the error after the epoch, on all of X. With full batches this forward
-            # pass is also the next step's: each epoch feeds X forward once.
-            if full_batch:
+                raise DivergenceError(epoch, last_good, record)
+            if running:  # the minibatches' errors, summed over the epoch, / m
+                y_hat, labels = np.concatenate(outputs), ye
+            elif full_batch:
+                # the error after the epoch, on all of X. With full batches this
+                # forward pass is also the next step's: X is fed forward once an epoch
                 _, known = _forward(weights, X, act)
-                y_hat = known[-1]
+                y_hat, labels = known[-1], y
             else:
-                y_hat = _output_in_blocks(weights, X, act)
-            loss, acc = _loss_and_accuracy(y_hat, y)
-            history["loss"].append(loss)
-            history["accuracy"].append(acc)
+                y_hat, labels = _output_in_blocks(weights, X, act), y
+            loss, acc = _loss_and_accuracy(y_hat, labels)
+            record["loss"].append(loss)
+            record["accuracy"].append(acc)
             if callback is not None:
                 snapshot = [W.copy() for W in weights]  # the callback may keep them
-                if callback(epoch, snapshot, history) is False:
+                if callback(epoch, snapshot, record) is False:
                     break
-    return weights, history
+    return weights, record

@@ -91,3 +91,57 @@ def test_train_bad_arguments(kwargs, err, match):
     args.update(kwargs)
     with pytest.raises(err, match=match):
         mlp.train(mlp.init_weights([2, 2, 1], rng=0), X, y, **args)
+
+
+def _step_by_step(weights, X, y, alpha, batch_size, activation):
+    """One epoch of in-order minibatch descent written out with the public pieces:
+    each minibatch's error (as fed forward, before its step) and the new weights."""
+    errors = []
+    for s in range(0, X.shape[0], batch_size):
+        Xb, yb = X[s:s + batch_size], y[s:s + batch_size]
+        y_hat = mlp.feedforward(weights, Xb, activation)
+        if y_hat.shape[1] == 1:
+            errors.append(mlp.losses.cross_entropy(yb, y_hat[:, 0]) * len(yb))
+        else:
+            errors.append(mlp.losses.multiclass_cross_entropy(yb, y_hat) * len(yb))
+        weights = mlp.gradient_descent_step(
+            weights, mlp.backprop(weights, Xb, yb, activation), alpha)
+    return sum(errors) / X.shape[0], weights
+
+
+@pytest.mark.parametrize("sizes, data", [
+    ([2, 5, 1], lambda: datasets.moons(90, rng=2)),
+    ([2, 6, 3], lambda: datasets.three_class(90, rng=2)),
+])
+def test_running_history_is_the_mean_error_of_the_epochs_minibatches(sizes, data):
+    X, y = data()
+    W0 = mlp.init_weights(sizes, rng=3)
+    expected, W_expected = _step_by_step(W0, X, y, 0.5, 16, "tanh")
+    W, hist = mlp.train(W0, X, y, alpha=0.5, epochs=1, batch_size=16,
+                        activation="tanh", history="running")
+    assert hist["loss"][0] == pytest.approx(expected, rel=1e-12)
+    for a, b in zip(W, W_expected):
+        np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-14)
+
+
+def test_the_history_kind_changes_the_record_not_the_training():
+    X, y = datasets.moons(200, rng=4)
+    W0 = mlp.init_weights([2, 8, 1], rng=4)
+    kw = dict(alpha=0.5, epochs=6, batch_size=32, activation="tanh", rng=7)
+    W_epoch, h_epoch = mlp.train(W0, X, y, **kw)
+    W_run, h_run = mlp.train(W0, X, y, history="running", **kw)
+    for a, b in zip(W_epoch, W_run):
+        np.testing.assert_array_equal(a, b)
+    assert h_run["loss"] != h_epoch["loss"]
+    # with full batches the running error is the error before each step: one behind
+    W_full, h_full = mlp.train(W0, X, y, alpha=0.5, epochs=6)
+    _, h_full_run = mlp.train(W0, X, y, alpha=0.5, epochs=6, history="running")
+    start = mlp.losses.cross_entropy(y, mlp.feedforward(W0, X)[:, 0])
+    np.testing.assert_allclose(h_full_run["loss"], [start] + h_full["loss"][:-1],
+                               rtol=1e-12)
+
+
+def test_an_unknown_history_kind_is_refused():
+    X, y = datasets.xor(20, rng=0)
+    with pytest.raises(ValueError, match="history must be one of"):
+        mlp.train(mlp.init_weights([2, 2, 1], rng=0), X, y, 0.1, 1, history="batch")
