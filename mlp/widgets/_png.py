@@ -6,8 +6,9 @@ single cost of a widget update once only the changed artists are redrawn. A plot
 mostly flat colour with horizontal and vertical lines, and the PNG "Up" filter (each
 byte minus the byte above it) turns it into runs of zeros that zlib's fastest level
 compresses well; numpy computes the filter for the whole image in one subtraction.
-The result is a standard PNG (any browser or Pillow reads it) about as small as
-Pillow's, in a third of the time.
+The result is a standard PNG (any browser or Pillow reads it) about 5 % larger than
+Pillow's, in 40 % of the time (4 ms against 10 ms for a 1000 x 400 frame on the
+benchmark machine).
 
 PNG format: https://www.w3.org/TR/png-3/ (chunks, colour types 2 and 6, filter 2).
 """
@@ -53,13 +54,17 @@ def encode_png(rgba, level: int = 1) -> bytes:
     if not 0 <= level <= 9:
         raise ValueError(f"level must be 0-9 (zlib), got {level}")
     opaque = bool(a[:, :, 3].min() == 255)
-    pixels = a[:, :, :3] if opaque else a  # opaque: a quarter less to compress
-    channels = pixels.shape[2]
-    rows = np.empty((height, 1 + width * channels), dtype=np.uint8)
+    if opaque:  # RGB: a quarter less to compress. Pillow drops alpha fastest
+        from PIL import Image
+
+        a = np.ascontiguousarray(a)
+        a = np.asarray(Image.frombuffer("RGBA", (width, height), a, "raw", "RGBA", 0, 1)
+                       .convert("RGB"))
+    raw = a.reshape(height, -1)  # one row of bytes per image row: contiguous
+    rows = np.empty((height, 1 + raw.shape[1]), dtype=np.uint8)
     rows[:, 0] = _UP
-    body = rows[:, 1:].reshape(height, width, channels)
-    body[...] = pixels
-    body[1:] -= pixels[:-1]  # uint8 arithmetic wraps: the filter is mod 256
+    rows[0, 1:] = raw[0]
+    np.subtract(raw[1:], raw[:-1], out=rows[1:, 1:])  # uint8 wraps: mod 256
     header = struct.pack(">IIBBBBB", width, height, 8, 2 if opaque else 6, 0, 0, 0)
     return (_SIGNATURE + _chunk(b"IHDR", header)
             + _chunk(b"IDAT", zlib.compress(rows.tobytes(), level))
