@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import numpy as np
+from matplotlib import ticker
 
 from .. import datasets, plotting
 from .._validation import check_weights, check_X
@@ -32,6 +33,11 @@ W2_EXAMPLE = np.array([[7.0], [5.0], [-6.0]])
 #: Where the flow diagram of :class:`FeedforwardDemo` puts its nodes (layer, row).
 _FLOW_XY = {"x1": (0.0, 1.0), "x2": (0.0, 0.0), "b1": (0.0, -1.0),
             "h1": (1.0, 1.0), "h2": (1.0, 0.0), "b2": (1.0, -1.0), "out": (2.0, 0.0)}
+
+
+def _signed(v):
+    """``v`` as a term after another: "+ 1.5" or "- 1.5"."""
+    return f"{'-' if v < 0 else '+'} {abs(v):.1f}"
 
 
 class FeedforwardDemo(Demo):
@@ -237,7 +243,17 @@ class ErrorDemo(Demo):
         ax_bar.set_ylabel(
             r"error of example i: $-\ln \hat y_i$ or $-\ln(1 - \hat y_i)$",
             fontsize=8.5)
-        ax_bar.set_ylim(0, 3)
+        # one scale for every line, so that bars shrink as the line gets better (and
+        # a move redraws the bars, not the axis): linear up to 1, where the errors of
+        # a good line are, then logarithmic up to the cap
+        ax_bar.set_yscale("symlog", linthresh=1.0, linscale=2.0)
+        ax_bar.set_ylim(0, 1.3 * self.cap)
+        ax_bar.set_yticks([0, 0.25, 0.5, 0.75, 1, 2, 4, 8],
+                          ["0", "0.25", "0.5", "0.75", "1", "2", "4", "8"])
+        ax_bar.yaxis.set_minor_locator(ticker.NullLocator())
+        ax_bar.grid(alpha=0.3, axis="y")
+        ax_bar.set_title("the black line is their mean", loc="left", fontsize=10)
+        self.mean_title = ax_bar.set_title("", loc="right", fontsize=10)
 
     def draw(self, w1, w2, b):
         score = w1 * self.X[:, 0] + w2 * self.X[:, 1] + b
@@ -253,13 +269,11 @@ class ErrorDemo(Demo):
             bar.set_height(min(e, self.cap))
             t.set_text(f"{e:.0f}" if e > self.cap else "")  # the bar is cut at cap
         self.mean_line.set_ydata([min(E, self.cap)] * 2)
-        top = min(max(1.0, 1.15 * float(errors.max())), self.cap + 0.8)
-        self.ax_bar.set_ylim(0, top)
         worst = int(np.argmax(errors))
-        self.ax_bar.set_title(f"the black line is their mean, E(W) = {E:.3f}",
-                              fontsize=10)
-        self.ax.set_title(f"${w1:.1f}\\,x_1 + {w2:.1f}\\,x_2 {b:+.1f} = 0$",
-                          fontsize=10)
+        self.mean_title.set_text(f"E(W) = {E:.3f}")
+        # plain text: a new formula on every move would be parsed as mathtext again
+        self.ax.set_title(f"{w1:.1f} x\u2081 {_signed(w2)} x\u2082 {_signed(b)} = 0"
+                          .replace("-", "\u2212"), fontsize=10)
         return (f"E(W) = {E:.3f}; the largest error is example {worst + 1}'s, "
                 f"{errors[worst]:.2f}")
 
