@@ -15,7 +15,7 @@ import numpy as np
 from matplotlib import ticker
 
 from .. import datasets, plotting
-from .._validation import check_weights, check_X
+from .._validation import check_positive, check_positive_int, check_weights, check_X
 from ..activations import get_activation, sigmoid
 from ..backprop import backprop
 from ..losses import log_loss
@@ -287,6 +287,10 @@ class LearningRateDemo(Demo):
     says whether the error settled, is still falling, oscillated (alpha too large) or
     diverged.
 
+    Each ``alpha`` is trained once and remembered, epoch by epoch: fewer epochs read
+    the first ones back, more epochs continue from the last (the same steps as one run
+    from the start), so only a new ``alpha`` or a longer run trains.
+
     Parameters
     ----------
     X, y : the data; default the 100 students of the admissions data (seed 0)
@@ -297,6 +301,7 @@ class LearningRateDemo(Demo):
     defaults = {"alpha": 0.1, "epochs": 300}
     figsize = (10, 4.0)
     flat = 5e-3  # "settled" when no entry of the final gradient is larger
+    loss_top = 20.0  # the error axis: linear up to 1, logarithmic up to here
 
     def __init__(self, X=None, y=None, **overrides):
         if X is None:
@@ -307,6 +312,7 @@ class LearningRateDemo(Demo):
                              f"{self.X.shape}")
         self.y = np.asarray(y)
         self.start = [np.zeros((3, 1))]  # w1 = w2 = b = 0
+        self._runs = {}  # alpha -> the run so far (see _trained)
         super().__init__(**overrides)
 
     def controls(self):
@@ -332,28 +338,63 @@ class LearningRateDemo(Demo):
         ax.set_ylabel("grades $x_2$")
         ax.legend(loc="lower left", fontsize=7)
         (self.curve,) = ax_loss.plot([], [], color="#d62728", linewidth=1.3)
+        # one error axis for every alpha (a move then redraws the curve, not the
+        # axis): linear below 1, where a good run's error is, and logarithmic above,
+        # where a too large alpha sends it
+        ax_loss.set_yscale("symlog", linthresh=1.0, linscale=2.0)
+        ax_loss.set_ylim(0, self.loss_top)
+        ticks = [0, 0.2, 0.4, 0.6, 0.8, 1, 2, 5, 10, 20]
+        ax_loss.set_yticks(ticks, [f"{t:g}" for t in ticks])
+        ax_loss.yaxis.set_minor_locator(ticker.NullLocator())
         ax_loss.set_xlabel("epoch")
-        ax_loss.set_ylabel("error E")
+        ax_loss.set_ylabel("error E (log scale above 1)")
         ax_loss.grid(alpha=0.3)
         self.message = ax_loss.text(0.97, 0.95, "", transform=ax_loss.transAxes,
                                     ha="right", va="top", fontsize=9,
                                     bbox=dict(fc="white", ec="0.7"))
 
+    def _trained(self, alpha, epochs):
+        """The run with learning rate ``alpha``, trained for at least ``epochs``
+        epochs (or until it diverged): ``{"weights": the weights after 0, 1, 2, ...
+        epochs, "loss": [...], "accuracy": [...], "diverged": None or (epoch, the
+        last finite weights)}``."""
+        run = self._runs.get(alpha)
+        if run is None:
+            run = {"weights": [self.start], "loss": [], "accuracy": [],
+                   "diverged": None}
+        done = len(run["loss"])
+        if done < epochs and run["diverged"] is None:
+            try:  # full batches, no shuffling: continuing is the same as restarting
+                _, history = train(run["weights"][-1], self.X, self.y, alpha=alpha,
+                                   epochs=epochs - done, callback=lambda e, W, h:
+                                   run["weights"].append(W))
+            except DivergenceError as exc:
+                history = exc.history
+                run["diverged"] = (done + exc.epoch, exc.weights)
+            run["loss"] += history["loss"]
+            run["accuracy"] += history["accuracy"]
+        self._runs[alpha] = run
+        return run
+
     def run(self, alpha, epochs):
-        """Train from the fixed start.
+        """Train from the fixed start (or read the epochs back from a longer run).
 
         Returns
         -------
         weights, history, label (one word for the plot), verdict (the status line),
         diverged (bool)
         """
-        try:
-            weights, history = train(self.start, self.X, self.y, alpha=float(alpha),
-                                     epochs=int(epochs))
-        except DivergenceError as exc:
-            return exc.weights, exc.history, "diverged", (
+        alpha = check_positive(float(alpha), "alpha")
+        epochs = check_positive_int(int(epochs), "epochs")
+        run = self._trained(alpha, epochs)
+        if run["diverged"] is not None and run["diverged"][0] <= epochs:
+            epoch, weights = run["diverged"]
+            history = {key: run[key][:epoch - 1] for key in ("loss", "accuracy")}
+            return weights, history, "diverged", (
                 f"alpha = {alpha:.3g} is far too large: the weights became infinite "
-                f"in epoch {exc.epoch}. Make alpha smaller."), True
+                f"in epoch {epoch}. Make alpha smaller."), True
+        weights = run["weights"][epochs]
+        history = {key: run[key][:epochs] for key in ("loss", "accuracy")}
         loss = np.asarray(history["loss"])
         ups = int(np.sum(np.diff(loss) > 1e-9))
         if ups > 0.1 * len(loss):
@@ -370,16 +411,21 @@ class LearningRateDemo(Demo):
             verdict = f"alpha = {alpha:.3g}: the error fell and has settled."
         return weights, history, label, verdict, False
 
+    def _epoch_axis(self, epochs):
+        """Fit the epoch axis to ``epochs`` in 1-2-3-5 steps, growing it when the run
+        is longer and shrinking it only when the run would fill half of it or less:
+        dragging the slider between two steps redraws the curve, not the axis."""
+        top = self.ax_loss.get_xlim()[1]
+        if epochs > top or 2 * epochs <= top:
+            scale = 10 ** np.floor(np.log10(epochs))
+            top = next(k * scale for k in (1, 2, 3, 5, 10) if k * scale >= epochs)
+            self.ax_loss.set_xlim(0, top)
+
     def draw(self, alpha, epochs):
         weights, history, label, verdict, diverged = self.run(alpha, epochs)
         loss = np.asarray(history["loss"], dtype=float)
-        if loss.size:
-            self.curve.set_data(np.arange(1, loss.size + 1), loss)
-            self.ax_loss.set_ylim(0, max(1.0, 1.05 * float(loss.max())))
-        else:
-            self.curve.set_data([], [])
-            self.ax_loss.set_ylim(0, 1)
-        self.ax_loss.set_xlim(0, int(epochs) + 1)
+        self.curve.set_data(np.arange(1, loss.size + 1), loss)
+        self._epoch_axis(int(epochs))
         w1, w2, b = np.asarray(weights[0], dtype=float).ravel()
         if diverged:
             self.line.set_data([], [])
@@ -388,6 +434,6 @@ class LearningRateDemo(Demo):
         acc = history["accuracy"][-1] if history["accuracy"] else float("nan")
         final = f"E = {loss[-1]:.3f}, accuracy {acc:.0%}" if loss.size else "no epoch"
         self.ax.set_title(f"after {loss.size} epochs: {final}", fontsize=10)
-        self.ax_loss.set_title(rf"$\alpha$ = {alpha:.3g}", fontsize=10)
+        self.ax_loss.set_title(f"\u03b1 = {alpha:.3g}", fontsize=10)  # no mathtext
         self.message.set_text(label)
         return verdict
