@@ -14,6 +14,8 @@ from __future__ import annotations
 import numpy as np
 from matplotlib import ticker
 from matplotlib.collections import PolyCollection
+from matplotlib.patches import FancyBboxPatch
+from matplotlib.transforms import ScaledTranslation
 
 from .. import datasets, plotting
 from .._validation import check_positive, check_positive_int, check_weights, check_X
@@ -34,6 +36,11 @@ W2_EXAMPLE = np.array([[7.0], [5.0], [-6.0]])
 #: Where the flow diagram of :class:`FeedforwardDemo` puts its nodes (layer, row).
 _FLOW_XY = {"x1": (0.0, 1.0), "x2": (0.0, 0.0), "b1": (0.0, -1.0),
             "h1": (1.0, 1.0), "h2": (1.0, 0.0), "b2": (1.0, -1.0), "out": (2.0, 0.0)}
+
+
+def _number(v, decimals):
+    """``v`` in plain text with a true minus sign, as mathtext would write it."""
+    return f"{v:.{decimals}f}".replace("-", "\u2212")
 
 
 def _signed(v):
@@ -129,18 +136,17 @@ class FeedforwardDemo(Demo):
             ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), f"{w:g}", fontsize=7.5,
                     ha="center", va="center", zorder=3,
                     bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none"))
-        box = dict(boxstyle="round,pad=0.35", fc="white", ec="k")
         bias = dict(boxstyle="circle,pad=0.3", fc="#eeeeee", ec="0.4")
-
-        def node(name, style, text=""):
-            return ax.text(*_FLOW_XY[name], text, ha="center", va="center",
-                           fontsize=8.5, zorder=4, bbox=style)
-
-        t_x = [node("x1", box), node("x2", box)]
-        node("b1", bias, "1")
-        t_h = [node("h1", box), node("h2", box)]
-        node("b2", bias, "1")
-        t_out = node("out", dict(box, fc="#fde0dd"))
+        for name in ("b1", "b2"):
+            ax.text(*_FLOW_XY[name], "1", ha="center", va="center", fontsize=8.5,
+                    zorder=4, bbox=bias)
+        t_x = self._node(ax, "x1", [("$x_1 =$", _number(-0.0, 1))])
+        t_x += self._node(ax, "x2", [("$x_2 =$", _number(-0.0, 1))])
+        t_h = [self._node(ax, f"h{k}", [(f"$h_{k} =$", _number(-88.0, 2)),
+                                        (f"$\\sigma(h_{k}) =$", _number(0.0, 3))])
+               for k in (1, 2)]
+        t_out = self._node(ax, "out", [("$h =$", _number(-88.0, 2)),
+                                       (r"$\hat y =$", _number(0.0, 3))], fc="#fde0dd")
         for k, name in enumerate(("input", "hidden", "output")):
             ax.text(k, 1.65, name, ha="center", fontsize=9, color="0.35")
         ax.set_xlim(-0.45, 2.45)
@@ -148,17 +154,60 @@ class FeedforwardDemo(Demo):
         ax.axis("off")
         return t_x, t_h, t_out
 
+    @staticmethod
+    def _node(ax, name, lines, fc="white"):
+        """A box at node ``name`` with a line "label value" per (label, widest value)
+        of ``lines``; returns the value Texts, empty, for ``draw`` to fill.
+
+        The box and the labels are drawn once; a move redraws only the short values
+        (in plain text: a formula with new numbers would be parsed as mathtext again).
+        Sizes are in points, so the box fits its text whatever the Axes' size.
+        """
+        renderer = ax.figure.canvas.get_renderer()
+        at = ax.figure.dpi_scale_trans + ScaledTranslation(*_FLOW_XY[name],
+                                                           ax.transData)
+        style = dict(fontsize=8.5, va="baseline", zorder=5, transform=at)
+        spacing = 11 / 72  # inches from baseline to baseline
+
+        def width(text):  # inches
+            return text.get_window_extent(renderer).width / ax.figure.dpi
+
+        labels, values, widest = [], [], []
+        for k, (label, value) in enumerate(lines):
+            y = (len(lines) / 2 - k - 0.75) * spacing  # the lines centred on the node
+            labels.append(ax.text(0, y, label, ha="right", **style))
+            widest.append(ax.text(0, y, value, ha="left", **style))
+            values.append(ax.text(0, y, "", ha="left", **style))
+        gap = 2 / 72  # after the "=", as much space as before it
+        left = max(width(t) for t in labels)
+        right = gap + max(width(t) for t in widest)
+        for t in widest:
+            t.remove()
+        shift = (left - right) / 2  # centre "label value" on the node
+        for t in labels:
+            t.set_x(shift)
+        for t in values:
+            t.set_x(shift + gap)
+        pad = 3.5 / 72
+        ax.add_patch(FancyBboxPatch(
+            (shift - left, -len(lines) / 2 * spacing), left + right,
+            len(lines) * spacing, boxstyle=f"round,pad={pad}", fc=fc, ec="k",
+            zorder=4, transform=at))
+        return values
+
     def draw(self, x1, x2):
         X = np.array([[x1, x2]], dtype=float)
         hs, acts = _forward(self.weights, X, get_activation("sigmoid"))
         h1, h2 = hs[0][0]
         a1, a2 = acts[1][0]
         h, y_hat = hs[1][0, 0], acts[2][0, 0]
-        for t, v, name in zip(self.t_x, (x1, x2), ("x_1", "x_2")):
-            t.set_text(f"${name} = {v:.1f}$")
-        for t, hv, av, k in zip(self.t_h, (h1, h2), (a1, a2), (1, 2)):
-            t.set_text(f"$h_{k} = {hv:.2f}$\n$\\sigma(h_{k}) = {av:.3f}$")
-        self.t_out.set_text(f"$h = {h:.2f}$\n$\\hat y = {y_hat:.3f}$")
+        for t, v in zip(self.t_x, (x1, x2)):
+            t.set_text(_number(v, 1))
+        for (t_sum, t_out), hv, av in zip(self.t_h, (h1, h2), (a1, a2)):
+            t_sum.set_text(_number(hv, 2))
+            t_out.set_text(_number(av, 3))
+        self.t_out[0].set_text(_number(h, 2))
+        self.t_out[1].set_text(_number(y_hat, 3))
         for bar, t, v in zip(self.bars, self.t_bar, (a1, a2, y_hat)):
             bar.set_height(v)
             t.set_position((t.get_position()[0], v + 0.02))
