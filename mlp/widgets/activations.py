@@ -52,6 +52,8 @@ class VanishingDemo(Demo):
     Left, the size of the gradient of every weight matrix (log scale) at the starting
     weights, beside the guide "x 1/4 per layer"; right, the mean :math:`\\sigma'(h)`
     of each hidden layer, never above 1/4. ``scale`` multiplies the starting weights.
+    Both panels have a slot for every layer of the deepest network (``max_depth``);
+    the slots a shallower network has not are grey.
     """
 
     defaults = {"depth": 8, "scale": 1.0}

@@ -223,7 +223,9 @@ class ErrorDemo(Demo):
 
     Left: the data, the line ``w1 x1 + w2 x2 + b = 0`` and the probability shading,
     each point labelled with its error ``-ln(y_hat)`` (label 1) or ``-ln(1 - y_hat)``
-    (label 0). Right: those errors as bars and their mean, E(W).
+    (label 0). Right: those errors as bars and their mean, E(W), on one scale for
+    every line (linear up to 1, logarithmic above), so that the bars shrink as the
+    line gets better.
 
     Parameters
     ----------
@@ -339,9 +341,9 @@ class LearningRateDemo(Demo):
 
     Training starts from all weights 0 (y_hat = 0.5 for everyone, E = ln 2) and uses
     full-batch gradient descent, so a setting always gives the same result. Left: the
-    data and the final line. Right: the error E after every epoch. The status line
-    says whether the error settled, is still falling, oscillated (alpha too large) or
-    diverged.
+    data and the final line. Right: the error E after every epoch (linear up to 1,
+    logarithmic above, the same axis for every alpha). The status line says whether
+    the error settled, is still falling, oscillated (alpha too large) or diverged.
 
     Each ``alpha`` is trained once and remembered, epoch by epoch: fewer epochs read
     the first ones back, more epochs continue from the last (the same steps as one run
