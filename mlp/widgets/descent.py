@@ -303,7 +303,7 @@ class ErrorDemo(Demo):
         # a move redraws the bars, not the axis): linear up to 1, where the errors of
         # a good line are, then logarithmic up to the cap
         ax_bar.set_yscale("symlog", linthresh=1.0, linscale=2.0)
-        ax_bar.set_ylim(0, 1.3 * self.cap)
+        ax_bar.set_ylim(0, 1.6 * self.cap)  # room for the values of cut bars
         ax_bar.set_yticks([0, 0.25, 0.5, 0.75, 1, 2, 4, 8],
                           ["0", "0.25", "0.5", "0.75", "1", "2", "4", "8"])
         ax_bar.yaxis.set_minor_locator(ticker.NullLocator())
