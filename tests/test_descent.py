@@ -108,7 +108,7 @@ def test_feedforward_demo_shows_the_slide_numbers(no_warnings):
     y_hat = mlp.feedforward([demo.weights[0], demo.weights[1]], [[1.0, 3.0]])[0, 0]
     assert f"y_hat = sigma(h) = {y_hat:.3f}" in demo.status
     assert "h1 = 7.00" in demo.status and "h2 = -3.00" in demo.status
-    assert demo.t_out.get_text().endswith(f"{y_hat:.3f}$")
+    assert demo.t_out[1].get_text() == f"{y_hat:.3f}"  # the box of y_hat
     demo.update(x1=-3.0, x2=7.0)
     demo.render()
     assert "class 0" in demo.status
@@ -157,7 +157,7 @@ def test_learning_rate_demo_reports_divergence_without_nan(monkeypatch, no_warni
     pytest.importorskip("ipywidgets")
     from mlp.widgets import LearningRateDemo, descent
 
-    def diverging(weights, X, y, alpha, epochs):
+    def diverging(weights, X, y, alpha, epochs, callback=None):
         raise mlp.DivergenceError(3, weights, {"loss": [0.7, 5.0], "accuracy":
                                                [0.5, 0.4]})
 
@@ -176,3 +176,48 @@ def test_learning_rate_demo_says_settled_at_a_minimum(no_warnings):
     X = np.array([[1.0, 1.0], [1.0, 1.0], [2.0, 3.0], [2.0, 3.0]])
     demo = LearningRateDemo(X=X, y=np.array([0, 1, 0, 1]), alpha=0.1, epochs=20)
     assert "settled" in demo.status  # all weights 0 is already the minimum
+
+
+def test_learning_rate_demo_reads_shorter_runs_back_and_continues_longer_ones(
+        no_warnings):
+    pytest.importorskip("ipywidgets")
+    from mlp.widgets import LearningRateDemo
+
+    demo = LearningRateDemo(alpha=1.0, epochs=50)
+    # longer: continued; shorter: read back. The epoch axis grows in 1-2-3-5 steps
+    # and shrinks only when the run would fill half of it or less
+    for epochs, top in [(200, 200), (120, 200), (300, 300), (10, 10)]:
+        demo.update(epochs=epochs)
+        W, history = mlp.train(demo.start, demo.X, demo.y, alpha=1.0, epochs=epochs)
+        assert demo.curve.get_ydata().tolist() == history["loss"]  # exactly
+        assert np.array_equal(demo.run(1.0, epochs)[0][0], W[0])
+        assert demo.ax_loss.get_xlim() == (0, top)
+
+
+def test_learning_rate_demo_divergence_comes_at_the_same_epoch_however_reached(
+        monkeypatch, no_warnings):
+    pytest.importorskip("ipywidgets")
+    from mlp.widgets import LearningRateDemo, descent
+
+    def diverging_in_epoch_5(weights, X, y, alpha, epochs, callback=None):
+        """Adds 1 to every weight per epoch; the fifth epoch from 0 overflows."""
+        W, history = weights[0].copy(), {"loss": [], "accuracy": []}
+        for epoch in range(1, epochs + 1):
+            if W[0, 0] == 4:
+                raise mlp.DivergenceError(epoch, [W], history)
+            W = W + 1
+            history["loss"].append(float(W[0, 0]))
+            history["accuracy"].append(0.5)
+            callback(epoch, [W], history)
+        return [W], history
+
+    monkeypatch.setattr(descent, "train", diverging_in_epoch_5)
+    demo = LearningRateDemo(epochs=3)
+    assert demo.curve.get_ydata().tolist() == [1, 2, 3]
+    demo.update(epochs=10)
+    assert "infinite in epoch 5" in demo.status
+    assert demo.curve.get_ydata().tolist() == [1, 2, 3, 4]
+    demo.update(epochs=4)
+    assert "infinite" not in demo.status and demo.line.get_xdata().size
+    demo.update(epochs=5)
+    assert "infinite in epoch 5" in demo.status

@@ -10,17 +10,30 @@ from ._core import Demo
 
 _ACTIVATION_COLORS = {"sigmoid": "#1f77b4", "tanh": "#ff7f0e", "relu": "#2ca02c"}
 _WIDTH = 8  # units per hidden layer in both demos
+_WEIGHTS_LABEL = ("weight matrix $W^{(k)}$, input side on the left "
+                  "(grey: not in this network)")
 
 
-def _bars(ax, n, color):
-    """``n`` bars at x = 1..n on a log axis, to be resized by ``_set_bars``."""
+def _bars(ax, n, color, weight_labels=False):
+    """``n`` bars at x = 1..n (log scale), one slot per layer of the deepest network.
+
+    The axis keeps these limits and ticks for every depth (``_set_bars`` hides the
+    bars a shallower network has not): a slider move then redraws the bars only, not
+    the axes and their tick labels. With ``weight_labels`` the ticks read W^(1),
+    W^(2), ...; a grey band covers the slots beyond the network.
+    """
     ax.set_yscale("log")
-    return list(ax.bar(np.arange(1, n + 1), np.ones(n), width=0.7, color=color))
+    ax.set_xlim(0.4, n + 0.6)
+    ax.set_xticks(np.arange(1, n + 1))
+    if weight_labels:
+        ax.set_xticklabels([f"$W^{{({k})}}$" for k in range(1, n + 1)])
+    beyond = ax.axvspan(n + 0.5, n + 0.6, color="0.93", zorder=0, linewidth=0)
+    return list(ax.bar(np.arange(1, n + 1), np.ones(n), width=0.7, color=color)), beyond
 
 
-def _set_bars(ax, bars, values, color=None, weight_labels=False):
-    """Show ``values`` on the first len(values) bars and hide the others (with
-    ``weight_labels`` the ticks read W^(1), W^(2), ...)."""
+def _set_bars(bars, beyond, values, color=None):
+    """Show ``values`` on the first len(values) bars, hide the others and shade their
+    slots (they are not in this network)."""
     for k, bar in enumerate(bars):
         visible = k < len(values) and values[k] > 0
         bar.set_visible(visible)
@@ -28,12 +41,9 @@ def _set_bars(ax, bars, values, color=None, weight_labels=False):
             bar.set_height(values[k])
             if color is not None:
                 bar.set_color(color)
-    n = max(len(values), 1)
-    if ax.get_xlim() != (0.4, n + 0.6):  # a new depth (unchanged: no axis redraw)
-        ax.set_xticks(np.arange(1, n + 1))
-        ax.set_xlim(0.4, n + 0.6)
-        if weight_labels:
-            ax.set_xticklabels([f"$W^{{({k})}}$" for k in range(1, n + 1)])
+    beyond.set_x(len(values) + 0.5)
+    beyond.set_width(max(len(bars) - len(values), 0) + 0.1)
+    beyond.set_visible(len(values) < len(bars))
 
 
 class VanishingDemo(Demo):
@@ -42,6 +52,8 @@ class VanishingDemo(Demo):
     Left, the size of the gradient of every weight matrix (log scale) at the starting
     weights, beside the guide "x 1/4 per layer"; right, the mean :math:`\\sigma'(h)`
     of each hidden layer, never above 1/4. ``scale`` multiplies the starting weights.
+    Both panels have a slot for every layer of the deepest network (``max_depth``);
+    the slots a shallower network has not are grey.
     """
 
     defaults = {"depth": 8, "scale": 1.0}
@@ -67,21 +79,22 @@ class VanishingDemo(Demo):
     def setup(self, fig):
         self.ax_grad, self.ax_prime = fig.subplots(1, 2, width_ratios=(3, 2))
         ax = self.ax_grad
-        self.grad_bars = _bars(ax, self.max_depth + 1, _ACTIVATION_COLORS["sigmoid"])
+        self.grad_bars, self.grad_beyond = _bars(
+            ax, self.max_depth + 1, _ACTIVATION_COLORS["sigmoid"], weight_labels=True)
         (self.guide,) = ax.plot([], [], "k--", marker="o", markersize=3,
                                 label=r"$\times\,1/4$ per layer, from the last")
         ax.set_ylim(1e-12, 1.0)
-        ax.set_xlabel("weight matrix $W^{(k)}$ (input side on the left)")
+        ax.set_xlabel(_WEIGHTS_LABEL)
         ax.set_ylabel(r"mean $|\partial E / \partial W^{(k)}|$")
         ax.grid(alpha=0.3, axis="y")
         ax.legend(loc="upper left", fontsize=8)
         ax = self.ax_prime
-        self.prime_bars = _bars(ax, self.max_depth, "#9467bd")
+        self.prime_bars, self.prime_beyond = _bars(ax, self.max_depth, "#9467bd")
         ax.set_yscale("linear")
         ax.axhline(0.25, color="k", linestyle="--", linewidth=1)
         ax.text(0.5, 0.255, r"$\max \sigma' = 1/4$", fontsize=9, va="bottom")
         ax.set_ylim(0, 0.3)
-        ax.set_xlabel("hidden layer $k$")
+        ax.set_xlabel("hidden layer $k$ (grey: not in this network)")
         ax.set_ylabel(r"mean $\sigma'(h^{(k)})$ over the data")
         ax.set_title("the factor each hidden layer adds", fontsize=10)
         ax.grid(alpha=0.3, axis="y")
@@ -92,12 +105,12 @@ class VanishingDemo(Demo):
         s = diagnostics.gradient_norms(weights, self.X, self.y, "sigmoid")
         if not np.all(np.isfinite(s)):
             raise ValueError("the gradient is not finite")
-        _set_bars(self.ax_grad, self.grad_bars, s, weight_labels=True)
+        _set_bars(self.grad_bars, self.grad_beyond, s)
         L = len(s)
         layers = np.arange(1, L + 1)
         self.guide.set_data(layers, s[-1] * 0.25 ** (L - layers))
         d = diagnostics.mean_derivatives(weights, self.X, "sigmoid")
-        _set_bars(self.ax_prime, self.prime_bars, d)
+        _set_bars(self.prime_bars, self.prime_beyond, d)
         ratio = s[-1] / s[0] if s[0] > 0 else np.inf
         if ratio >= 1000:
             times = f"about 10^{np.log10(ratio):.0f} times smaller"
@@ -163,9 +176,10 @@ class ActivationDemo(Demo):
     def setup(self, fig):
         self.ax_grad, self.ax_loss = fig.subplots(1, 2)
         ax = self.ax_grad
-        self.grad_bars = _bars(ax, self.max_depth + 1, "C0")
+        self.grad_bars, self.grad_beyond = _bars(ax, self.max_depth + 1, "C0",
+                                                 weight_labels=True)
         ax.set_ylim(1e-10, 1.0)
-        ax.set_xlabel("weight matrix $W^{(k)}$ (input side on the left)")
+        ax.set_xlabel(_WEIGHTS_LABEL)
         ax.set_ylabel(r"mean $|\partial E / \partial W^{(k)}|$ at the start")
         ax.grid(alpha=0.3, axis="y")
         ax = self.ax_loss
@@ -182,8 +196,7 @@ class ActivationDemo(Demo):
     def draw(self, activation, depth):
         run = self.run(activation, depth)
         color = _ACTIVATION_COLORS[run.activation]
-        _set_bars(self.ax_grad, self.grad_bars, run.gradient_sizes, color,
-                  weight_labels=True)
+        _set_bars(self.grad_bars, self.grad_beyond, run.gradient_sizes, color)
         loss = np.asarray(run.history["loss"])
         self.loss_line.set_data(np.arange(1, loss.size + 1), loss)
         self.loss_line.set_color(color)

@@ -12,9 +12,13 @@
 from __future__ import annotations
 
 import numpy as np
+from matplotlib import ticker
+from matplotlib.collections import PolyCollection
+from matplotlib.patches import FancyBboxPatch
+from matplotlib.transforms import ScaledTranslation
 
 from .. import datasets, plotting
-from .._validation import check_weights, check_X
+from .._validation import check_positive, check_positive_int, check_weights, check_X
 from ..activations import get_activation, sigmoid
 from ..backprop import backprop
 from ..losses import log_loss
@@ -32,6 +36,16 @@ W2_EXAMPLE = np.array([[7.0], [5.0], [-6.0]])
 #: Where the flow diagram of :class:`FeedforwardDemo` puts its nodes (layer, row).
 _FLOW_XY = {"x1": (0.0, 1.0), "x2": (0.0, 0.0), "b1": (0.0, -1.0),
             "h1": (1.0, 1.0), "h2": (1.0, 0.0), "b2": (1.0, -1.0), "out": (2.0, 0.0)}
+
+
+def _number(v, decimals):
+    """``v`` in plain text with a true minus sign, as mathtext would write it."""
+    return f"{v:.{decimals}f}".replace("-", "\u2212")
+
+
+def _signed(v):
+    """``v`` as a term after another: "+ 1.5" or "- 1.5"."""
+    return f"{'-' if v < 0 else '+'} {abs(v):.1f}"
 
 
 class FeedforwardDemo(Demo):
@@ -122,18 +136,17 @@ class FeedforwardDemo(Demo):
             ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), f"{w:g}", fontsize=7.5,
                     ha="center", va="center", zorder=3,
                     bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none"))
-        box = dict(boxstyle="round,pad=0.35", fc="white", ec="k")
         bias = dict(boxstyle="circle,pad=0.3", fc="#eeeeee", ec="0.4")
-
-        def node(name, style, text=""):
-            return ax.text(*_FLOW_XY[name], text, ha="center", va="center",
-                           fontsize=8.5, zorder=4, bbox=style)
-
-        t_x = [node("x1", box), node("x2", box)]
-        node("b1", bias, "1")
-        t_h = [node("h1", box), node("h2", box)]
-        node("b2", bias, "1")
-        t_out = node("out", dict(box, fc="#fde0dd"))
+        for name in ("b1", "b2"):
+            ax.text(*_FLOW_XY[name], "1", ha="center", va="center", fontsize=8.5,
+                    zorder=4, bbox=bias)
+        t_x = self._node(ax, "x1", [("$x_1 =$", _number(-0.0, 1))])
+        t_x += self._node(ax, "x2", [("$x_2 =$", _number(-0.0, 1))])
+        t_h = [self._node(ax, f"h{k}", [(f"$h_{k} =$", _number(-88.0, 2)),
+                                        (f"$\\sigma(h_{k}) =$", _number(0.0, 3))])
+               for k in (1, 2)]
+        t_out = self._node(ax, "out", [("$h =$", _number(-88.0, 2)),
+                                       (r"$\hat y =$", _number(0.0, 3))], fc="#fde0dd")
         for k, name in enumerate(("input", "hidden", "output")):
             ax.text(k, 1.65, name, ha="center", fontsize=9, color="0.35")
         ax.set_xlim(-0.45, 2.45)
@@ -141,17 +154,60 @@ class FeedforwardDemo(Demo):
         ax.axis("off")
         return t_x, t_h, t_out
 
+    @staticmethod
+    def _node(ax, name, lines, fc="white"):
+        """A box at node ``name`` with a line "label value" per (label, widest value)
+        of ``lines``; returns the value Texts, empty, for ``draw`` to fill.
+
+        The box and the labels are drawn once; a move redraws only the short values
+        (in plain text: a formula with new numbers would be parsed as mathtext again).
+        Sizes are in points, so the box fits its text whatever the Axes' size.
+        """
+        renderer = ax.figure.canvas.get_renderer()
+        at = ax.figure.dpi_scale_trans + ScaledTranslation(*_FLOW_XY[name],
+                                                           ax.transData)
+        style = dict(fontsize=8.5, va="baseline", zorder=5, transform=at)
+        spacing = 11 / 72  # inches from baseline to baseline
+
+        def width(text):  # inches
+            return text.get_window_extent(renderer).width / ax.figure.dpi
+
+        labels, values, widest = [], [], []
+        for k, (label, value) in enumerate(lines):
+            y = (len(lines) / 2 - k - 0.75) * spacing  # the lines centred on the node
+            labels.append(ax.text(0, y, label, ha="right", **style))
+            widest.append(ax.text(0, y, value, ha="left", **style))
+            values.append(ax.text(0, y, "", ha="left", **style))
+        gap = 2 / 72  # after the "=", as much space as before it
+        left = max(width(t) for t in labels)
+        right = gap + max(width(t) for t in widest)
+        for t in widest:
+            t.remove()
+        shift = (left - right) / 2  # centre "label value" on the node
+        for t in labels:
+            t.set_x(shift)
+        for t in values:
+            t.set_x(shift + gap)
+        pad = 3.5 / 72
+        ax.add_patch(FancyBboxPatch(
+            (shift - left, -len(lines) / 2 * spacing), left + right,
+            len(lines) * spacing, boxstyle=f"round,pad={pad}", fc=fc, ec="k",
+            zorder=4, transform=at))
+        return values
+
     def draw(self, x1, x2):
         X = np.array([[x1, x2]], dtype=float)
         hs, acts = _forward(self.weights, X, get_activation("sigmoid"))
         h1, h2 = hs[0][0]
         a1, a2 = acts[1][0]
         h, y_hat = hs[1][0, 0], acts[2][0, 0]
-        for t, v, name in zip(self.t_x, (x1, x2), ("x_1", "x_2")):
-            t.set_text(f"${name} = {v:.1f}$")
-        for t, hv, av, k in zip(self.t_h, (h1, h2), (a1, a2), (1, 2)):
-            t.set_text(f"$h_{k} = {hv:.2f}$\n$\\sigma(h_{k}) = {av:.3f}$")
-        self.t_out.set_text(f"$h = {h:.2f}$\n$\\hat y = {y_hat:.3f}$")
+        for t, v in zip(self.t_x, (x1, x2)):
+            t.set_text(_number(v, 1))
+        for (t_sum, t_out), hv, av in zip(self.t_h, (h1, h2), (a1, a2)):
+            t_sum.set_text(_number(hv, 2))
+            t_out.set_text(_number(av, 3))
+        self.t_out[0].set_text(_number(h, 2))
+        self.t_out[1].set_text(_number(y_hat, 3))
         for bar, t, v in zip(self.bars, self.t_bar, (a1, a2, y_hat)):
             bar.set_height(v)
             t.set_position((t.get_position()[0], v + 0.02))
@@ -167,7 +223,9 @@ class ErrorDemo(Demo):
 
     Left: the data, the line ``w1 x1 + w2 x2 + b = 0`` and the probability shading,
     each point labelled with its error ``-ln(y_hat)`` (label 1) or ``-ln(1 - y_hat)``
-    (label 0). Right: those errors as bars and their mean, E(W).
+    (label 0). Right: those errors as bars and their mean, E(W), on one scale for
+    every line (linear up to 1, logarithmic above), so that the bars shrink as the
+    line gets better.
 
     Parameters
     ----------
@@ -228,7 +286,11 @@ class ErrorDemo(Demo):
 
         m = len(self.y)
         colors = [plotting.CLASS_COLORS[int(c)] for c in self.y]
-        self.bars = ax_bar.bar(np.arange(1, m + 1), np.zeros(m), color=colors)
+        # the bars as one collection: one draw call per frame, not m
+        self.bars = PolyCollection([], facecolors=colors, linewidths=0)
+        ax_bar.add_collection(self.bars, autolim=False)
+        lo, hi = 1 - 0.4, m + 0.4  # bars 0.8 wide at 1..m, and 5 % margins
+        ax_bar.set_xlim(lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo))
         self.capped = [ax_bar.text(i, self.cap, "", ha="center", va="bottom",
                                    fontsize=7) for i in range(1, m + 1)]
         self.mean_line = ax_bar.axhline(0, color="k", linewidth=1.5)
@@ -237,7 +299,17 @@ class ErrorDemo(Demo):
         ax_bar.set_ylabel(
             r"error of example i: $-\ln \hat y_i$ or $-\ln(1 - \hat y_i)$",
             fontsize=8.5)
-        ax_bar.set_ylim(0, 3)
+        # one scale for every line, so that bars shrink as the line gets better (and
+        # a move redraws the bars, not the axis): linear up to 1, where the errors of
+        # a good line are, then logarithmic up to the cap
+        ax_bar.set_yscale("symlog", linthresh=1.0, linscale=2.0)
+        ax_bar.set_ylim(0, 1.6 * self.cap)  # room for the values of cut bars
+        ax_bar.set_yticks([0, 0.25, 0.5, 0.75, 1, 2, 4, 8],
+                          ["0", "0.25", "0.5", "0.75", "1", "2", "4", "8"])
+        ax_bar.yaxis.set_minor_locator(ticker.NullLocator())
+        ax_bar.grid(alpha=0.3, axis="y")
+        ax_bar.set_title("the black line is their mean", loc="left", fontsize=10)
+        self.mean_title = ax_bar.set_title("", loc="right", fontsize=10)
 
     def draw(self, w1, w2, b):
         score = w1 * self.X[:, 0] + w2 * self.X[:, 1] + b
@@ -249,17 +321,17 @@ class ErrorDemo(Demo):
         self.line.set_data(*plotting.line_points(w1, w2, b, x_range))
         for t, e in zip(self.labels, errors):
             t.set_text(f"{e:.2f}")
-        for bar, t, e in zip(self.bars, self.capped, errors):
-            bar.set_height(min(e, self.cap))
-            t.set_text(f"{e:.0f}" if e > self.cap else "")  # the bar is cut at cap
+        self.bars.set_verts(  # each bar is cut at cap ...
+            [[(i - 0.4, 0), (i - 0.4, h), (i + 0.4, h), (i + 0.4, 0)]
+             for i, h in enumerate(np.minimum(errors, self.cap), start=1)])
+        for t, e in zip(self.capped, errors):
+            t.set_text(f"{e:.0f}" if e > self.cap else "")  # ... and says its value
         self.mean_line.set_ydata([min(E, self.cap)] * 2)
-        top = min(max(1.0, 1.15 * float(errors.max())), self.cap + 0.8)
-        self.ax_bar.set_ylim(0, top)
         worst = int(np.argmax(errors))
-        self.ax_bar.set_title(f"the black line is their mean, E(W) = {E:.3f}",
-                              fontsize=10)
-        self.ax.set_title(f"${w1:.1f}\\,x_1 + {w2:.1f}\\,x_2 {b:+.1f} = 0$",
-                          fontsize=10)
+        self.mean_title.set_text(f"E(W) = {E:.3f}")
+        # plain text: a new formula on every move would be parsed as mathtext again
+        self.ax.set_title(f"{w1:.1f} x\u2081 {_signed(w2)} x\u2082 {_signed(b)} = 0"
+                          .replace("-", "\u2212"), fontsize=10)
         return (f"E(W) = {E:.3f}; the largest error is example {worst + 1}'s, "
                 f"{errors[worst]:.2f}")
 
@@ -269,9 +341,13 @@ class LearningRateDemo(Demo):
 
     Training starts from all weights 0 (y_hat = 0.5 for everyone, E = ln 2) and uses
     full-batch gradient descent, so a setting always gives the same result. Left: the
-    data and the final line. Right: the error E after every epoch. The status line
-    says whether the error settled, is still falling, oscillated (alpha too large) or
-    diverged.
+    data and the final line. Right: the error E after every epoch (linear up to 1,
+    logarithmic above, the same axis for every alpha). The status line says whether
+    the error settled, is still falling, oscillated (alpha too large) or diverged.
+
+    Each ``alpha`` is trained once and remembered, epoch by epoch: fewer epochs read
+    the first ones back, more epochs continue from the last (the same steps as one run
+    from the start), so only a new ``alpha`` or a longer run trains.
 
     Parameters
     ----------
@@ -283,6 +359,7 @@ class LearningRateDemo(Demo):
     defaults = {"alpha": 0.1, "epochs": 300}
     figsize = (10, 4.0)
     flat = 5e-3  # "settled" when no entry of the final gradient is larger
+    loss_top = 20.0  # the error axis: linear up to 1, logarithmic up to here
 
     def __init__(self, X=None, y=None, **overrides):
         if X is None:
@@ -293,6 +370,7 @@ class LearningRateDemo(Demo):
                              f"{self.X.shape}")
         self.y = np.asarray(y)
         self.start = [np.zeros((3, 1))]  # w1 = w2 = b = 0
+        self._runs = {}  # alpha -> the run so far (see _trained)
         super().__init__(**overrides)
 
     def controls(self):
@@ -318,28 +396,63 @@ class LearningRateDemo(Demo):
         ax.set_ylabel("grades $x_2$")
         ax.legend(loc="lower left", fontsize=7)
         (self.curve,) = ax_loss.plot([], [], color="#d62728", linewidth=1.3)
+        # one error axis for every alpha (a move then redraws the curve, not the
+        # axis): linear below 1, where a good run's error is, and logarithmic above,
+        # where a too large alpha sends it
+        ax_loss.set_yscale("symlog", linthresh=1.0, linscale=2.0)
+        ax_loss.set_ylim(0, self.loss_top)
+        ticks = [0, 0.2, 0.4, 0.6, 0.8, 1, 2, 5, 10, 20]
+        ax_loss.set_yticks(ticks, [f"{t:g}" for t in ticks])
+        ax_loss.yaxis.set_minor_locator(ticker.NullLocator())
         ax_loss.set_xlabel("epoch")
-        ax_loss.set_ylabel("error E")
+        ax_loss.set_ylabel("error E (log scale above 1)")
         ax_loss.grid(alpha=0.3)
         self.message = ax_loss.text(0.97, 0.95, "", transform=ax_loss.transAxes,
                                     ha="right", va="top", fontsize=9,
                                     bbox=dict(fc="white", ec="0.7"))
 
+    def _trained(self, alpha, epochs):
+        """The run with learning rate ``alpha``, trained for at least ``epochs``
+        epochs (or until it diverged): ``{"weights": the weights after 0, 1, 2, ...
+        epochs, "loss": [...], "accuracy": [...], "diverged": None or (epoch, the
+        last finite weights)}``."""
+        run = self._runs.get(alpha)
+        if run is None:
+            run = {"weights": [self.start], "loss": [], "accuracy": [],
+                   "diverged": None}
+        done = len(run["loss"])
+        if done < epochs and run["diverged"] is None:
+            try:  # full batches, no shuffling: continuing is the same as restarting
+                _, history = train(run["weights"][-1], self.X, self.y, alpha=alpha,
+                                   epochs=epochs - done, callback=lambda e, W, h:
+                                   run["weights"].append(W))
+            except DivergenceError as exc:
+                history = exc.history
+                run["diverged"] = (done + exc.epoch, exc.weights)
+            run["loss"] += history["loss"]
+            run["accuracy"] += history["accuracy"]
+        self._runs[alpha] = run
+        return run
+
     def run(self, alpha, epochs):
-        """Train from the fixed start.
+        """Train from the fixed start (or read the epochs back from a longer run).
 
         Returns
         -------
         weights, history, label (one word for the plot), verdict (the status line),
         diverged (bool)
         """
-        try:
-            weights, history = train(self.start, self.X, self.y, alpha=float(alpha),
-                                     epochs=int(epochs))
-        except DivergenceError as exc:
-            return exc.weights, exc.history, "diverged", (
+        alpha = check_positive(float(alpha), "alpha")
+        epochs = check_positive_int(int(epochs), "epochs")
+        run = self._trained(alpha, epochs)
+        if run["diverged"] is not None and run["diverged"][0] <= epochs:
+            epoch, weights = run["diverged"]
+            history = {key: run[key][:epoch - 1] for key in ("loss", "accuracy")}
+            return weights, history, "diverged", (
                 f"alpha = {alpha:.3g} is far too large: the weights became infinite "
-                f"in epoch {exc.epoch}. Make alpha smaller."), True
+                f"in epoch {epoch}. Make alpha smaller."), True
+        weights = run["weights"][epochs]
+        history = {key: run[key][:epochs] for key in ("loss", "accuracy")}
         loss = np.asarray(history["loss"])
         ups = int(np.sum(np.diff(loss) > 1e-9))
         if ups > 0.1 * len(loss):
@@ -356,16 +469,21 @@ class LearningRateDemo(Demo):
             verdict = f"alpha = {alpha:.3g}: the error fell and has settled."
         return weights, history, label, verdict, False
 
+    def _epoch_axis(self, epochs):
+        """Fit the epoch axis to ``epochs`` in 1-2-3-5 steps, growing it when the run
+        is longer and shrinking it only when the run would fill half of it or less:
+        dragging the slider between two steps redraws the curve, not the axis."""
+        top = self.ax_loss.get_xlim()[1]
+        if epochs > top or 2 * epochs <= top:
+            scale = 10 ** np.floor(np.log10(epochs))
+            top = next(k * scale for k in (1, 2, 3, 5, 10) if k * scale >= epochs)
+            self.ax_loss.set_xlim(0, top)
+
     def draw(self, alpha, epochs):
         weights, history, label, verdict, diverged = self.run(alpha, epochs)
         loss = np.asarray(history["loss"], dtype=float)
-        if loss.size:
-            self.curve.set_data(np.arange(1, loss.size + 1), loss)
-            self.ax_loss.set_ylim(0, max(1.0, 1.05 * float(loss.max())))
-        else:
-            self.curve.set_data([], [])
-            self.ax_loss.set_ylim(0, 1)
-        self.ax_loss.set_xlim(0, int(epochs) + 1)
+        self.curve.set_data(np.arange(1, loss.size + 1), loss)
+        self._epoch_axis(int(epochs))
         w1, w2, b = np.asarray(weights[0], dtype=float).ravel()
         if diverged:
             self.line.set_data([], [])
@@ -374,6 +492,6 @@ class LearningRateDemo(Demo):
         acc = history["accuracy"][-1] if history["accuracy"] else float("nan")
         final = f"E = {loss[-1]:.3f}, accuracy {acc:.0%}" if loss.size else "no epoch"
         self.ax.set_title(f"after {loss.size} epochs: {final}", fontsize=10)
-        self.ax_loss.set_title(rf"$\alpha$ = {alpha:.3g}", fontsize=10)
+        self.ax_loss.set_title(f"\u03b1 = {alpha:.3g}", fontsize=10)  # no mathtext
         self.message.set_text(label)
         return verdict
