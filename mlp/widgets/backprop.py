@@ -151,6 +151,14 @@ class ChainRuleDemo(Demo):
             self.points.append(p)
             ax.grid(alpha=0.3)
         self.slide_tangents[0].set_label("_nolegend_")
+        # each title: the formula, fixed, then its values, which alone are redrawn
+        self.title_values = []
+        for ax, formula in zip(self.axes, ["dh/dz = h(1 - h) =", "dL/dh =",
+                                           "dL/dz = h - y ="]):
+            title = ax.set_title(formula, loc="left", fontsize=10)
+            self.title_values.append(ax.annotate(
+                "", xy=(1, 0), xycoords=title, xytext=(3, 0),
+                textcoords="offset points", va="bottom", fontsize=10))
         ax3.legend(loc="upper left", fontsize=8)
         ax2.legend(loc="upper center", fontsize=8)
 
@@ -184,13 +192,11 @@ class ChainRuleDemo(Demo):
                 self.slide_tangents[k].set_data([], [])
             else:
                 self.slide_tangents[k].set_data(*self._tangent(x0, y0, slide, half))
-        a1, a2, a3 = self.axes
         # plain text, not mathtext: parsing new math strings on every move is slow
-        a1.set_title(f"dh/dz = h(1 - h) = {dh_dz:.3f}", fontsize=10)
-        a2.set_title(f"dL/dh = {dL_dh:.3f}   (slide: {dL_dh_slide:.3f})",
-                     fontsize=10)
-        a3.set_title(f"dL/dz = h - y = {dL_dz:.3f}   (slide: {dL_dz_slide:.3f})",
-                     fontsize=10)
+        for text, value in zip(self.title_values, [
+                f"{dh_dz:.3f}", f"{dL_dh:.3f}   (slide: {dL_dh_slide:.3f})",
+                f"{dL_dz:.3f}   (slide: {dL_dz_slide:.3f})"]):
+            text.set_text(value)
         verdict = ("the slide's formulas agree here: with y = 1 their wrong term is "
                    "multiplied by 1 - y = 0" if y == 1 else
                    "the slide's dashed tangents miss the curve: its sign is wrong")
