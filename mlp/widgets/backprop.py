@@ -288,6 +288,11 @@ class BackpropDemo(Demo):
                         va="center", zorder=4)
             self.node_text[node] = ax_net.text(x, y - 0.12, "", fontsize=7,
                                                ha="center", va="center", zorder=4)
+        # the title's words fixed (drawn once), its values beside them redrawn
+        title = ax_net.set_title("one example:", loc="left", fontsize=10)
+        self.net_values = ax_net.annotate(
+            "", xy=(1, 0), xycoords=title, xytext=(3, 0), textcoords="offset points",
+            va="bottom", fontsize=10)
         ax_net.set_xlim(-0.4, 2.4)
         ax_net.set_ylim(-2.0, 1.5)
         ax_net.set_aspect("equal", adjustable="box")
@@ -382,8 +387,7 @@ class BackpropDemo(Demo):
         for n in (0, 1):
             self.node_text[f"h{n + 1}"].set_text(f"{acts[1][0, n]:.2f}")
         self.node_text["out"].set_text(f"{y_hat:.3f}")
-        self.ax_net.set_title(f"one example, y = {int(y[0])}, "
-                              f"E = {cross_entropy(y, acts[2]):.3f}", fontsize=10)
+        self.net_values.set_text(f"y = {int(y[0])}, E = {cross_entropy(y, acts[2]):.3f}")
 
         # the chain: one bar per factor, then the product
         labels = [f"${lab}$" for lab, _ in factors] + [
