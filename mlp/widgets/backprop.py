@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.patches import FancyBboxPatch, Rectangle
+from matplotlib.transforms import blended_transform_factory, offset_copy
 
 from ..activations import sigmoid
 from ..backprop import backprop, numerical_gradient
@@ -149,6 +151,14 @@ class ChainRuleDemo(Demo):
             self.points.append(p)
             ax.grid(alpha=0.3)
         self.slide_tangents[0].set_label("_nolegend_")
+        # each title: the formula, fixed, then its values, which alone are redrawn
+        self.title_values = []
+        for ax, formula in zip(self.axes, ["dh/dz = h(1 - h) =", "dL/dh =",
+                                           "dL/dz = h - y ="]):
+            title = ax.set_title(formula, loc="left", fontsize=10)
+            self.title_values.append(ax.annotate(
+                "", xy=(1, 0), xycoords=title, xytext=(3, 0),
+                textcoords="offset points", va="bottom", fontsize=10))
         ax3.legend(loc="upper left", fontsize=8)
         ax2.legend(loc="upper center", fontsize=8)
 
@@ -182,13 +192,11 @@ class ChainRuleDemo(Demo):
                 self.slide_tangents[k].set_data([], [])
             else:
                 self.slide_tangents[k].set_data(*self._tangent(x0, y0, slide, half))
-        a1, a2, a3 = self.axes
         # plain text, not mathtext: parsing new math strings on every move is slow
-        a1.set_title(f"dh/dz = h(1 - h) = {dh_dz:.3f}", fontsize=10)
-        a2.set_title(f"dL/dh = {dL_dh:.3f}   (slide: {dL_dh_slide:.3f})",
-                     fontsize=10)
-        a3.set_title(f"dL/dz = h - y = {dL_dz:.3f}   (slide: {dL_dz_slide:.3f})",
-                     fontsize=10)
+        for text, value in zip(self.title_values, [
+                f"{dh_dz:.3f}", f"{dL_dh:.3f}   (slide: {dL_dh_slide:.3f})",
+                f"{dL_dz:.3f}   (slide: {dL_dz_slide:.3f})"]):
+            text.set_text(value)
         verdict = ("the slide's formulas agree here: with y = 1 their wrong term is "
                    "multiplied by 1 - y = 0" if y == 1 else
                    "the slide's dashed tangents miss the curve: its sign is wrong")
@@ -213,6 +221,7 @@ class BackpropDemo(Demo):
         "x1": 1.0, "x2": 3.0, "y": 1, "entry": "W11(1)",
     }
     figsize = (11, 3.9)
+    _LINTHRESH, _XMAX = 1e-3, 300.0  # the factor axis: linear part, end
 
     def controls(self):
         import ipywidgets as w
@@ -252,14 +261,18 @@ class BackpropDemo(Demo):
         self.edge_lines, self.edge_labels = {}, {}
         for name, a, b in self._edges():
             (x0, y0), (x1, y1) = self._POS[a], self._POS[b]
-            (line,) = ax_net.plot([x0, x1], [y0, y1], color="0.6", linewidth=1.2,
-                                  zorder=1)
+            (line,) = ax_net.plot([x0, x1], [y0, y1], zorder=1)
             t = 0.3
-            label = ax_net.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), "",
-                                fontsize=7, ha="center", va="center", zorder=3,
-                                bbox=dict(boxstyle="round,pad=0.1", fc="white",
-                                          ec="none", alpha=0.85))
+            at = (x0 + t * (x1 - x0), y0 + t * (y1 - y0))
+            # a fixed white patch (wide enough for "-10.0") under the changing value:
+            # drawn once, not with the text on every move
+            ax_net.add_patch(FancyBboxPatch(
+                (at[0] - 0.09, at[1] - 0.045), 0.18, 0.09, boxstyle="round,pad=0.01",
+                fc="white", ec="none", alpha=0.85, zorder=2.5))
+            label = ax_net.text(*at, "", fontsize=7, ha="center", va="center",
+                                zorder=3)
             self.edge_lines[name], self.edge_labels[name] = line, label
+        self._path = None  # the entries whose edges are highlighted
         self.node_text = {}
         names = {"x1": "$x_1$", "x2": "$x_2$", "h1": r"$\sigma(h_1)$",
                  "h2": r"$\sigma(h_2)$", "out": r"$\hat y$"}
@@ -275,27 +288,55 @@ class BackpropDemo(Demo):
                         va="center", zorder=4)
             self.node_text[node] = ax_net.text(x, y - 0.12, "", fontsize=7,
                                                ha="center", va="center", zorder=4)
+        # the title's words fixed (drawn once), its values beside them redrawn
+        title = ax_net.set_title("one example:", loc="left", fontsize=10)
+        self.net_values = ax_net.annotate(
+            "", xy=(1, 0), xycoords=title, xytext=(3, 0), textcoords="offset points",
+            va="bottom", fontsize=10)
         ax_net.set_xlim(-0.4, 2.4)
         ax_net.set_ylim(-2.0, 1.5)
         ax_net.set_aspect("equal", adjustable="box")
         ax_net.axis("off")
 
+        # one fixed scale for every setting (nothing to rescale on a move): the factors
+        # span orders of magnitude (sigma' can be 0.001, dE/dy_hat 1000), so the axis
+        # is logarithmic on both sides of a linear part around 0
+        ax_bar.set_xscale("symlog", linthresh=self._LINTHRESH, linscale=0.6)
+        ax_bar.set_xlim(-self._XMAX, self._XMAX)
+        ax_bar.set_xticks([-100, -1, -0.01, 0, 0.01, 1, 100],
+                          ["-100", "-1", "-0.01", "0", "0.01", "1", "100"])
+        ax_bar.set_xlabel("symmetric log scale, linear within ±0.001", fontsize=8,
+                          loc="left")
         self.bars = ax_bar.barh(np.arange(5), np.zeros(5), color="0.6")
         (self.fd_marker,) = ax_bar.plot([], [], "D", color="k", markersize=6,
                                         label="finite difference", zorder=3)
         ax_bar.axvline(0, color="0.5", linewidth=0.8)
         ax_bar.set_yticks(np.arange(5))
-        ax_bar.set_yticklabels([""] * 5, fontsize=8)
-        ax_bar.legend(loc="lower right", fontsize=7)
+        ax_bar.tick_params(axis="y", labelleft=False)
+        # the factors' names, where tick labels go: Texts of their own, so that a new
+        # weight redraws the names that change, not the whole axis
+        at_left = offset_copy(blended_transform_factory(ax_bar.transAxes,
+                                                        ax_bar.transData),
+                              fig, x=-7, units="points")
+        self.bar_label = [ax_bar.text(0, n, "", ha="right", va="center", fontsize=8,
+                                      transform=at_left, clip_on=False)
+                          for n in range(5)]
+        self._n_rows = None  # the factors shown, and the product
+        # below the axis, beside its label: no bar runs under it
+        ax_bar.legend(loc="upper right", bbox_to_anchor=(1.0, -0.07), fontsize=7,
+                      frameon=False, borderaxespad=0, handletextpad=0.2)
         ax_bar.grid(alpha=0.3, axis="x")
+        ax_bar.set_title("the chain rule, factor by factor", fontsize=10)
+        # each value beside the zero line, on the side its bar leaves free (3 points
+        # off the line: an offset, not padding spaces, which cost a glyph each)
+        self._beside = {ha: offset_copy(ax_bar.transData, fig, x=dx, units="points")
+                        for ha, dx in (("left", 3), ("right", -3))}
         self.bar_text = [ax_bar.text(0, k, "", va="center", fontsize=7)
                          for k in range(5)]
 
         self.image = ax_mat.imshow(np.zeros((3, 3)), cmap="RdBu_r", vmin=-1, vmax=1)
         self.cell_text = [[ax_mat.text(c, r, "", ha="center", va="center", fontsize=8)
                            for c in range(3)] for r in range(3)]
-        from matplotlib.patches import Rectangle
-
         self.outline = Rectangle((-0.5, -0.5), 1, 1, fill=False, edgecolor="#ff7f0e",
                                  linewidth=3)
         ax_mat.add_patch(self.outline)
@@ -333,19 +374,20 @@ class BackpropDemo(Demo):
         path = {entry}
         if k == 0:
             path.add(f"W{j + 1}1(2)")
-        for name, line in self.edge_lines.items():
-            kk, ii, jj = ENTRIES[name]
-            on = name in path
-            line.set_color("#ff7f0e" if on else "0.65")
-            line.set_linewidth(3.5 if on else 1.0)
+        if path != self._path:  # only when the weight changes: the lines stay still
+            for name, line in self.edge_lines.items():
+                on = name in path
+                line.set_color("#ff7f0e" if on else "0.65")
+                line.set_linewidth(3.5 if on else 1.0)
+            self._path = path
+        for name, (kk, ii, jj) in ENTRIES.items():
             self.edge_labels[name].set_text(f"{weights[kk][ii, jj]:.1f}")
         self.node_text["x1"].set_text(f"{x[0, 0]:.1f}")
         self.node_text["x2"].set_text(f"{x[0, 1]:.1f}")
         for n in (0, 1):
             self.node_text[f"h{n + 1}"].set_text(f"{acts[1][0, n]:.2f}")
         self.node_text["out"].set_text(f"{y_hat:.3f}")
-        self.ax_net.set_title(f"one example, y = {int(y[0])}, "
-                              f"E = {cross_entropy(y, acts[2]):.3f}", fontsize=10)
+        self.net_values.set_text(f"y = {int(y[0])}, E = {cross_entropy(y, acts[2]):.3f}")
 
         # the chain: one bar per factor, then the product
         labels = [f"${lab}$" for lab, _ in factors] + [
@@ -353,22 +395,23 @@ class BackpropDemo(Demo):
         vals = [v for _, v in factors] + [product]
         labels += [""] * (5 - len(labels))
         vals += [0.0] * (5 - len(vals))
-        for n, (bar, v) in enumerate(zip(self.bars, vals)):
-            bar.set_width(v)
-            last = n == len(factors)
-            bar.set_color("#ff7f0e" if last else "0.6")
-            bar.set_visible(n <= len(factors))
-            self.bar_text[n].set_text(f" {v:.4f}" if n <= len(factors) else "")
-            self.bar_text[n].set_x(max(v, 0.0))
-        if labels != getattr(self, "_bar_labels", None):  # only when the weight changes
-            self.ax_bar.set_yticklabels(labels, fontsize=8)
-            self._bar_labels = labels
+        for n, (bar, v, label) in enumerate(zip(self.bars, vals, labels)):
+            shown = n <= len(factors)
+            bar.set_width(np.clip(v, -self._XMAX, self._XMAX))
+            bar.set_color("#ff7f0e" if n == len(factors) else "0.6")
+            bar.set_visible(shown)
+            text = f"{v:.4f}" if 1e-3 <= abs(v) < 1e3 or v == 0 else f"{v:.2e}"
+            if abs(v) > self._XMAX:
+                text += ", off the scale"
+            ha = "right" if v > 0 else "left"
+            self.bar_text[n].set(text=text if shown else "", horizontalalignment=ha,
+                                 transform=self._beside[ha])
+            self.bar_label[n].set_text(label)
         fd = float(numeric[k][i, j])
         self.fd_marker.set_data([fd], [len(factors)])
-        big = max(max(abs(v) for v in vals), abs(fd), 1e-3)
-        self.ax_bar.set_xlim(-1.35 * big, 1.35 * big)
-        self.ax_bar.set_ylim(len(factors) + 0.6, -0.6)  # hide the unused bar slot
-        self.ax_bar.set_title("the chain rule, factor by factor", fontsize=10)
+        if len(factors) + 1 != self._n_rows:  # hide the unused bar slot
+            self._n_rows = len(factors) + 1
+            self.ax_bar.set_ylim(self._n_rows - 0.4, -0.6)
 
         # every entry of grad E, as the slide lays it out
         G = np.hstack([grads[0], grads[1]])
@@ -380,8 +423,9 @@ class BackpropDemo(Demo):
                 self.cell_text[r][c].set_text(f"{G[r, c]:.3f}")
                 dark = abs(G[r, c]) > 0.6 * big_g
                 self.cell_text[r][c].set_color("white" if dark else "black")
-        col = j if k == 0 else 2
-        self.outline.set_xy((col - 0.5, i - 0.5))
+        corner = ((j if k == 0 else 2) - 0.5, i - 0.5)
+        if corner != self.outline.get_xy():
+            self.outline.set_xy(corner)
         agree = np.isclose(product, grads[k][i, j]) and np.isclose(product, fd,
                                                                      atol=1e-6)
         return (f"dE/d{entry} = {product:.5f} (chain) = {grads[k][i, j]:.5f} "

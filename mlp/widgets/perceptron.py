@@ -56,6 +56,7 @@ class PerceptronDemo(Demo):
         self.line.set_data(*plotting.line_points(w1, w2, b, [0.0, 10.0]))
         pred = (w1 * self.X[:, 0] + w2 * self.X[:, 1] + b) >= 0
         acc = float(np.mean(pred == self.y))
-        self.ax.set_title(
-            f"${w1:.1f}\\,x_1 + {w2:.1f}\\,x_2 {b:+.1f} = 0$   accuracy {acc:.0%}")
+        # plain text, not mathtext: a new formula on every move would be parsed again
+        line = plotting.linear_formula([w1, w2, b], (" x₁", " x₂"), fmt="{:.1f}")
+        self.ax.set_title(f"{line} = 0   accuracy {acc:.0%}")
         return f"accuracy {acc:.0%} on {len(self.y)} students"

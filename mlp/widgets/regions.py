@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 import numpy as np
+from contourpy import contour_generator
 
 from .. import plotting
 from .._validation import as_float_array
@@ -114,9 +115,9 @@ class CombineDemo(Demo):
         total = s1 + s2
         for marker in self.markers:
             marker.set_data([x1], [x2])
-        texts = [rf"$\sigma_1 = {s1:.2f}$", rf"$\sigma_2 = {s2:.2f}$",
-                 rf"$\sigma_1 + \sigma_2 = {total:.2f}$",
-                 rf"$\sigma({total:.2f}) = {y_hat:.2f}$"]
+        # plain text, not mathtext: new numbers on every move would be parsed again
+        texts = [f"σ₁ = {s1:.2f}", f"σ₂ = {s2:.2f}", f"σ₁ + σ₂ = {total:.2f}",
+                 f"σ({total:.2f}) = {y_hat:.2f}"]
         for label, text in zip(self.labels, texts):
             label.set_text(text)
         verdict = "> 1, not a probability" if total > 1 else "<= 1"
@@ -190,7 +191,9 @@ class WeightsDemo(Demo):
         ax.set_xlim(*self.extent[:2])
         ax.set_ylim(*self.extent[2:])
         ax.legend(loc="lower right", fontsize=7, framealpha=0.9)
-        self.boundary = None
+        # the boundary y_hat = 0.5: one line whose points each move replaces (pieces
+        # apart by NaN), not a new contour set
+        (self.boundary,) = ax.plot([], [], color="k", linewidth=2, zorder=2)
         cases = ["neither\n(0, 0)", "only 1\n(1, 0)", "only 2\n(0, 1)", "both\n(1, 1)"]
         self.bars = bars_ax.bar(range(4), np.zeros(4), color="0.5", edgecolor="k")
         self.bar_texts = [bars_ax.text(i, 0.0, "", ha="center", va="bottom",
@@ -207,14 +210,15 @@ class WeightsDemo(Demo):
         if not np.all(np.isfinite(y_hat)):
             return "these weights give no finite probability: try smaller ones"
         self.image.set_data(y_hat)
-        if self.boundary is not None:
-            self.boundary.remove()
-            self.boundary = None
-        if y_hat.min() < 0.5 < y_hat.max():
-            self.boundary = self.ax.contour(self.xx, self.yy, y_hat, levels=[0.5],
-                                            colors="k", linewidths=2, zorder=2)
-        formula = plotting.linear_formula([w1, w2, b], (r"\sigma_1", r"\sigma_2"))
-        self.ax.set_title(rf"$\hat y = \sigma({formula})$", fontsize=10)
+        # matplotlib's contour algorithm: the same points as ax.contour
+        pieces, _ = contour_generator(self.xx, self.yy, y_hat, name="mpl2014",
+                                      line_type="SeparateCode").lines(0.5)
+        nan = np.full((1, 2), np.nan)
+        self.boundary.set_data(*np.concatenate(
+            [part for piece in pieces for part in (piece, nan)] or [nan]).T)
+        # plain text, not mathtext: a new formula on every move would be parsed again
+        formula = plotting.linear_formula([w1, w2, b], ("σ₁", "σ₂"))
+        self.ax.set_title(f"ŷ = σ({formula})", fontsize=10)
         corners = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], float)
         for bar, text, (c1, c2) in zip(self.bars, self.bar_texts, corners):
             score = w1 * c1 + w2 * c2 + b
@@ -224,8 +228,7 @@ class WeightsDemo(Demo):
             text.set_position((text.get_position()[0], p + 0.02))
             text.set_text(f"σ({score:g})\n= {p:.2f}")
         share = float(np.mean(y_hat >= 0.5))
-        plain = formula.replace(r"\sigma_", " σ").replace("  ", " ")
-        status = f"ŷ = σ({plain}) is 0.5 or more on {share:.0%} of the picture"
+        status = f"ŷ = σ({formula}) is 0.5 or more on {share:.0%} of the picture"
         if self.X is not None:
             s = sigmoid(self.X @ self.W1[:2] + self.W1[2])
             pred = sigmoid(w1 * s[:, 0] + w2 * s[:, 1] + b) >= 0.5
