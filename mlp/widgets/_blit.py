@@ -19,8 +19,11 @@ work is done whole: an Axes whose limits, scale, position or patch change is dra
 whole each frame; a changed figure-level artist, Axes coming or going, overlapping
 Axes, or a draw by anybody else (``savefig``) make a full draw.
 
-Which artists are live is learnt from the updates (once live, always live: a slider
-usually moves again); an Axes drawn whole goes back to layers once it has kept still.
+Which artists are live is learnt from the updates: an artist that changes becomes
+live, and goes back to the kept pixels once it has kept still for ``STILL`` frames (a
+slider usually moves again, but the next control may change other artists; a text
+drawn every frame costs a millisecond or more). An Axes drawn whole goes back to
+layers the same way.
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ from __future__ import annotations
 from operator import attrgetter
 
 import numpy as np
+
+#: frames an artist (or an Axes drawn whole) must keep still to be kept as pixels again
+STILL = 3
 
 
 class _Kept:
@@ -82,6 +88,7 @@ class Blitter:
     def __init__(self, fig):
         self.fig = fig
         self.live = set()  # artists drawn every frame
+        self._idle = {}  # live artist -> frames since it last changed
         self.whole = set()  # Axes drawn whole every frame
         self._still, self._recent = {}, {}  # per whole Axes: frames unmoved, changes
         self.full_only = False  # gave up (overlapping Axes): full draws from now on
@@ -136,7 +143,7 @@ class Blitter:
                 else:
                     self._still[ax] += 1
                     self._recent[ax] |= changed
-                    if self._still[ax] >= 3:
+                    if self._still[ax] >= STILL:
                         self.whole.discard(ax)
                         self.live |= self._recent.pop(ax)
                         redraw = True
@@ -152,6 +159,14 @@ class Blitter:
                 self.live.add(artist)
                 if not redraw and artist in self.in_background:
                     redraw = True
+            for artist in self.live & children:
+                idle = 0 if artist in changed else self._idle.get(artist, 0) + 1
+                if idle < STILL:
+                    self._idle[artist] = idle
+                else:  # kept still: pixels again (a kept run, or the background
+                    self.live.discard(artist)  # when it comes before any live one)
+                    self._idle.pop(artist, None)
+        self._idle = {a: n for a, n in self._idle.items() if a in self.live}
         return redraw
 
     def _overlap(self):

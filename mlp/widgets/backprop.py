@@ -305,7 +305,7 @@ class BackpropDemo(Demo):
         ax_bar.set_xlim(-self._XMAX, self._XMAX)
         ax_bar.set_xticks([-100, -1, -0.01, 0, 0.01, 1, 100],
                           ["-100", "-1", "-0.01", "0", "0.01", "1", "100"])
-        ax_bar.set_xlabel("symmetric log scale, linear within ±0.001", fontsize=8,
+        ax_bar.set_xlabel("log scale, linear within ±0.001", fontsize=8,
                           loc="left")
         self.bars = ax_bar.barh(np.arange(5), np.zeros(5), color="0.6")
         (self.fd_marker,) = ax_bar.plot([], [], "D", color="k", markersize=6,
