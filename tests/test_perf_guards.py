@@ -220,3 +220,47 @@ def test_a_notebook_draws_each_figure_once_before_showing_it():
     nbclient.NotebookClient(nb, kernel_name="python3", timeout=60).execute()
     assert nb.cells[1].outputs[0]["output_type"] == "display_data"  # still shown
     assert nb.cells[2].outputs[0]["text"].strip() == "2"
+
+
+class _TwoTexts(Demo):
+    """A demo whose two controls change one text each."""
+
+    defaults = {"a": 0, "b": 0}
+    figsize = (4, 2)
+
+    def controls(self):  # pragma: no cover - not used headless
+        return {}
+
+    def setup(self, fig):
+        ax = fig.subplots()
+        self.text_a = ax.text(0.1, 0.6, "")
+        self.text_b = ax.text(0.1, 0.2, "")
+
+    def draw(self, a, b):
+        self.text_a.set_text(f"a = {a}")
+        self.text_b.set_text(f"b = {b}")
+        return ""
+
+
+def test_an_artist_that_keeps_still_is_kept_as_pixels_again():
+    """Moving one control, then another: the first control's artists stop being
+    redrawn after a few frames (``_blit.STILL``), and the frame stays a full draw's."""
+    from mlp.widgets._blit import STILL
+
+    demo = _TwoTexts()
+    demo.render()
+    for a in (1, 2):
+        demo.update(a=a)
+        demo.render()
+    assert demo.text_a in demo._blitter.live
+    for b in range(1, STILL + 2):
+        demo.update(b=b)
+        png = demo.render()
+    assert demo.text_a not in demo._blitter.live
+    assert demo.text_b in demo._blitter.live
+    frame, full = _pixels(png), _full_draw(demo)
+    assert np.abs(frame - full).max() <= 16
+    demo.update(a=7)  # and it comes back when it changes again
+    frame = _pixels(demo.render())
+    assert demo.text_a in demo._blitter.live
+    assert np.abs(frame - _full_draw(demo)).max() <= 16
