@@ -218,25 +218,43 @@ class LayersDemo(Demo):
     defaults = {"dataset": "circles", "units": 4, "depth": 1}
     figsize = (10, 4.6)
     resolution = 70
+    #: The hidden units per layer and the numbers of hidden layers on the sliders.
+    UNITS, DEPTHS = range(1, 9), range(1, 4)
 
     def controls(self):
         import ipywidgets as w
 
         return {
             "dataset": w.Dropdown(options=sorted(LAYER_DATASETS), description="data"),
-            "units": w.IntSlider(min=1, max=8, step=1, description="hidden units",
-                                 continuous_update=False),
-            "depth": w.IntSlider(min=1, max=3, step=1, description="hidden layers",
-                                 continuous_update=False),
+            "units": w.IntSlider(min=self.UNITS[0], max=self.UNITS[-1], step=1,
+                                 description="hidden units", continuous_update=False),
+            "depth": w.IntSlider(min=self.DEPTHS[0], max=self.DEPTHS[-1], step=1,
+                                 description="hidden layers", continuous_update=False),
         }
 
     def setup(self, fig):
+        from matplotlib.collections import LineCollection
+
         # a fixed layout: constrained layout would cost more than the rest of a redraw
         fig.set_layout_engine("none")
         self.ax, self.ax_net = fig.subplots(1, 2, gridspec_kw={
             "width_ratios": [1, 1.1], "left": 0.01, "right": 0.99, "bottom": 0.02,
             "top": 0.93, "wspace": 0.04})
+        # the colour key of the diagram's edges, under it, drawn once: the diagram
+        # itself is drawn anew for every network size
+        box = self.ax_net.get_position()
+        key = 0.05  # of the figure's height
+        self.ax_net.set_position([box.x0, box.y0 + key, box.width, box.height - key])
+        plotting.network_key(fig, 8, loc="upper center",
+                             bbox_to_anchor=(box.x0 + box.width / 2, box.y0 + key))
+        plotting.reserve_network(self.ax_net, [[2] + [units] * depth + [1]
+                                               for units in self.UNITS
+                                               for depth in self.DEPTHS])
         ax = self.ax
+        # the data's extent is drawn as the unit square (the Axes have no ticks), so
+        # that a new data set moves the points, not the Axes' limits
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
         self.image = ax.imshow(
             np.full((2, 2), 0.5), origin="lower", cmap=plotting.REGION_CMAP, vmin=0,
             vmax=1, alpha=0.5, aspect="auto", extent=(0, 1, 0, 1), zorder=0,
@@ -247,10 +265,12 @@ class LayersDemo(Demo):
             for c in (0, 1)
         ]
         self.lines = [ax.plot([], [], color="0.25", linewidth=0.9, linestyle="--",
-                              zorder=2)[0] for _ in range(8)]
+                              zorder=2)[0] for _ in range(MAX_UNITS)]
         self.lines[0].set_label("first layer's lines")
-        self.boundary = None
+        self.boundary = ax.add_collection(LineCollection(
+            [], colors="k", linewidths=2, zorder=2), autolim=False)
         self.dataset = None
+        self.sizes = None  # of the network in the diagram
         ax.set_xticks([])
         ax.set_yticks([])
         ax.legend(loc="upper right", fontsize=7, framealpha=0.85)
@@ -258,51 +278,56 @@ class LayersDemo(Demo):
     def _show_data(self, dataset):
         X, y = layer_data(dataset)
         self.xx, self.yy, self.grid = plotting.grid_for(X, self.resolution, margin=0.1)
-        extent = (self.xx.min(), self.xx.max(), self.yy.min(), self.yy.max())
-        self.image.set_extent(extent)
+        self.lo = self.grid.min(axis=0)
+        self.span = self.grid.max(axis=0) - self.lo
         for c, artist in enumerate(self.points):
-            artist.set_offsets(X[y == c])
-        self.ax.set_xlim(extent[:2])
-        self.ax.set_ylim(extent[2:])
+            artist.set_offsets(self._unit(X[y == c]))
         self.dataset = dataset
+
+    def _unit(self, points):
+        """Points of the data's plane in the unit square the Axes show."""
+        return (points - self.lo) / self.span
 
     def draw(self, dataset, units, depth):
         if self.dataset != dataset:
             self._show_data(dataset)
-        if self.boundary is not None:
-            self.boundary.remove()
-            self.boundary = None
         name = _network_name(units, depth)
+        sizes = [2] + [units] * depth + [1]
         try:
             weights, acc = trained_network(dataset, units, depth)
         except DivergenceError:
             self.image.set_data(np.full(self.xx.shape, 0.5))
+            self.boundary.set_segments([])
             for line in self.lines:
                 line.set_data([], [])
-            self.ax.set_title(f"{name}: training diverged", fontsize=10)
-            self.ax_net.clear()
-            self.ax_net.axis("off")
+            plotting.set_live_title(self.ax, f"{name}: training diverged")
+            plotting.redraw_network(self.ax_net, sizes=sizes)  # grey: no weights
+            plotting.set_live_title(self.ax_net, f"the {name} network")
+            self.sizes = None
             return f"Training the {name} network diverged: no boundary to show."
         p = _forward(weights, self.grid, get_activation("sigmoid"))[1][-1][:, 0]
         p = p.reshape(self.xx.shape)
         self.image.set_data(p)
-        if p.min() < 0.5 < p.max():
-            self.boundary = self.ax.contour(self.xx, self.yy, p, levels=[0.5],
-                                            colors="k", linewidths=2, zorder=2)
+        self.boundary.set_segments(plotting.level_lines(p))
         W1 = weights[0]
-        x_range = self.ax.get_xlim()
         for j, line in enumerate(self.lines):
             if j < W1.shape[1]:
-                line.set_data(*plotting.line_points(W1[0, j], W1[1, j], W1[2, j],
-                                                    x_range))
-            else:
+                xs, ys = plotting.line_points(W1[0, j], W1[1, j], W1[2, j],
+                                              self.lo[0] + np.array([0.0, 1.0])
+                                              * self.span[0])
+                line.set_data(*self._unit(np.column_stack([xs, ys])).T)
+            elif len(line.get_xdata()):
                 line.set_data([], [])
         layers = "layer" if depth == 1 else "layers"
-        self.ax.set_title(
-            f"{depth} hidden {layers} of {units}: accuracy {acc:.0%}", fontsize=10)
-        self.ax_net.clear()
-        plotting.plot_network(self.ax_net, weights, show_weights=False)
-        self.ax_net.set_title(f"the {name} network", fontsize=10)
+        plotting.set_live_title(self.ax,
+                        f"{depth} hidden {layers} of {units}: accuracy {acc:.0%}")
+        if sizes == self.sizes:
+            plotting.update_network(self.ax_net, weights)
+        else:
+            plotting.redraw_network(self.ax_net, weights, show_weights=False,
+                                    legend=False)
+            self.sizes = sizes
+        plotting.set_live_title(self.ax_net, f"the {name} network")
         n_weights = sum(W.size for W in weights)
         return (f"{name} network, {n_weights} weights: {acc:.0%} of the 200 points "
                 "on the right side")
