@@ -82,6 +82,54 @@ def grid_for(X, resolution=100, margin=0.1):
     return xx, yy, np.column_stack([xx.ravel(), yy.ravel()])
 
 
+def probability_bands(p, extent=(0.0, 1.0, 0.0, 1.0), levels=20, alpha=0.5):
+    """A probability map as filled bands, for a ``PathCollection`` that a live
+    figure updates (``set_paths``, ``set_facecolor``) instead of an image.
+
+    Parameters
+    ----------
+    p : array (rows, columns) of probabilities on a regular grid (row i at x2)
+    extent : (x1_min, x1_max, x2_min, x2_max), where the grid's corners lie
+    levels : int, bands of equal width between 0 and 1
+    alpha : float, how strongly the colours show over white
+
+    Returns
+    -------
+    paths : list of Path, one per band that is not empty
+    colors : array (len(paths), 4), opaque: :data:`REGION_CMAP` at the band's middle
+        mixed with white, as ``alpha`` would show it on a white background
+
+    Notes
+    -----
+    Draw them without anti-aliasing (``antialiased=False``, as ``contourf`` does):
+    anti-aliased neighbouring bands leave light seams. Opaque colours, because
+    neighbouring bands share a pixel here and there. Drawing 20 bands costs a
+    fraction of resampling an image to the size of the Axes, and the bands look
+    like the 20-level shading of :func:`plot_probability`.
+    """
+    from contourpy import FillType, contour_generator
+    from matplotlib import colormaps
+    from matplotlib.path import Path
+
+    p = as_float_array(p, "p", ndim=2)
+    x1_min, x1_max, x2_min, x2_max = _check_extent(extent)
+    generator = contour_generator(np.linspace(x1_min, x1_max, p.shape[1]),
+                                  np.linspace(x2_min, x2_max, p.shape[0]), p,
+                                  fill_type=FillType.OuterCode)
+    edges = np.linspace(0.0, 1.0, levels + 1)
+    paths, middles = [], []
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        if hi < np.nanmin(p) or lo > np.nanmax(p):
+            continue
+        polygons, codes = generator.filled(lo, hi)
+        if polygons:
+            paths.append(Path(np.concatenate(polygons), np.concatenate(codes)))
+            middles.append((lo + hi) / 2)
+    colors = colormaps[REGION_CMAP](np.array(middles))
+    colors[:, :3] = alpha * colors[:, :3] + (1 - alpha)
+    return paths, colors.reshape(-1, 4)
+
+
 def level_lines(z, extent=(0.0, 1.0, 0.0, 1.0), level=0.5):
     """The lines where a map ``z`` crosses ``level`` (a decision boundary), for a
     ``LineCollection`` that a live figure updates with ``set_segments``.
@@ -845,7 +893,8 @@ def plot_training_snapshots(axes, snapshots, X, y, activation="sigmoid", labels=
     ----------
     axes : sequence of Axes, one per snapshot
     snapshots : list of ``(epoch, weights)`` pairs, e.g. kept by ``train``'s callback;
-        the networks have 2 inputs and one output unit
+        the networks have 2 inputs, and one output unit (the probability of class 1
+        is shaded) or one per class (each class's region is)
     X : array (m, 2), y : array (m,), the training data drawn on every panel
     activation : the hidden layers' function
     labels : sequence of str, optional, a legend name per class
@@ -876,9 +925,13 @@ def plot_training_snapshots(axes, snapshots, X, y, activation="sigmoid", labels=
             with np.errstate(over="ignore", invalid="ignore"):
                 return _forward(W, pts, act)[1][-1][:, 0]
 
-        # lighter shading than plot_decision_regions: the points stay readable even
-        # where the network is sure
-        plot_probability(ax, proba, X, resolution, alpha=0.35)
+        if W[-1].shape[1] == 1:
+            # lighter shading than plot_decision_regions: the points stay readable
+            # even where the network is sure
+            plot_probability(ax, proba, X, resolution, alpha=0.35)
+        else:  # several classes: their regions, as plot_decision_regions draws them
+            plot_decision_regions(ax, W, X, activation=activation,
+                                  resolution=resolution)
         plot_data(ax, X, y, labels=labels, s=12)
         acc = float(np.mean(
             _predicted_labels(weights, check_X(X), activation) == np.asarray(y)))

@@ -3,6 +3,8 @@ import warnings
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from matplotlib.colors import to_rgb
+from matplotlib.contour import ContourSet
 
 import mlp
 from mlp import datasets, plotting
@@ -20,6 +22,21 @@ def test_plots_return_their_axes():
     W3 = mlp.init_weights([2, 5, 3], rng=0)
     X3, y3 = datasets.three_class(30, rng=0)
     plotting.plot_decision_regions(None, W3, X3, y3)
+
+
+def test_training_snapshots_shade_every_class():
+    X, y = datasets.three_class(60, rng=0)
+    W = mlp.init_weights([2, 4, 3], rng=0)
+    W[-1][-1] = [5.0, 0.0, -5.0]  # class 0 everywhere: one region, no boundary
+    W[-1][:-1] = 0.0
+    fig, axes = plt.subplots(1, 2)
+    plotting.plot_training_snapshots(axes, [(1, W), (2, W)], X, y, resolution=20)
+    fills = [c for c in axes[0].collections if isinstance(c, ContourSet) and c.filled]
+    assert len(fills) == 1  # one region, class 0's (not class 1's probability)
+    assert np.allclose(fills[0].get_facecolor()[0][:3],
+                       to_rgb(plotting.CLASS_COLORS[0]))
+    assert axes[1].get_title().startswith("epoch 2:")
+    plt.close(fig)
 
 
 def test_plot_data_rejects_wrong_dimensions():

@@ -186,7 +186,7 @@ class Playground(Demo):
     #: The learning rates, batch sizes, hidden layers and units the widget offers.
     ALPHAS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
     BATCH_SIZES = (None, 100, 30, 10, 1)
-    LAYERS, UNITS = range(0, 5), range(1, 9)
+    LAYERS, UNITS = range(5), range(1, 9)
 
     def __init__(self, max_epochs=2000, epochs_per_tick=20, figsize=None, diagram=True,
                  **settings):
@@ -425,7 +425,13 @@ class Playground(Demo):
         with np.errstate(over="ignore", invalid="ignore"):
             y_hat = _forward(self.weights, self.grid, act)[1][-1]
         if np.all(np.isfinite(y_hat)):
-            self.image.set_data(region_colors(y_hat).reshape(self.xx.shape + (4,)))
+            # the colours as they show over the white Axes, opaque, in bytes: an
+            # image drawn two to three times faster than a translucent float one
+            rgba = region_colors(y_hat)
+            rgba[:, :3] = rgba[:, :3] * rgba[:, 3:] + (1 - rgba[:, 3:])
+            rgba[:, 3] = 1
+            self.image.set_data(np.round(rgba * 255).astype(np.uint8).reshape(
+                self.xx.shape + (4,)))
             self.image.set_visible(True)
         else:  # never draw NaN: say so instead
             self.image.set_visible(False)
