@@ -384,7 +384,7 @@ def redraw_network(ax, weights=None, sizes=None, **options):
 
     Parameters
     ----------
-    ax : Axes
+    ax : Axes or None
     weights, sizes, **options : as for :func:`plot_network`
 
     Returns
@@ -398,6 +398,7 @@ def redraw_network(ax, weights=None, sizes=None, **options):
     >>> ax = redraw_network(ax, mlp.init_weights([2, 4, 4, 1], rng=0),
     ...                     show_weights=False)
     """
+    ax = _ax(ax)
     diagram = _diagram_on(ax)
     if diagram is None:
         diagram = _DIAGRAMS[ax] = _NetworkDiagram(ax)
