@@ -103,6 +103,28 @@ def test_plot_network_rejects_bad_input():
         plotting.plot_network(None, np.ones((3, 1)))
 
 
+def test_redraw_network_reuses_the_artists_and_draws_what_plot_network_draws():
+    small = mlp.init_weights([2, 4, 1], rng=0)
+    large = mlp.init_weights([2, 3, 3, 2], rng=1)
+    fig_a, ax_a = plt.subplots()
+    plotting.reserve_network(ax_a, [[2, 4, 1], [2, 3, 3, 2]])
+    plotting.redraw_network(ax_a, small, show_weights=False)
+    children = ax_a.get_children()
+    plotting.redraw_network(ax_a, large, show_weights=False)
+    assert len(_edges(ax_a).get_segments()) == sum(W.size for W in large)
+    assert plotting.update_network(ax_a, mlp.init_weights([2, 3, 3, 2], rng=2)) is ax_a
+    plotting.redraw_network(ax_a, small, show_weights=False)
+    assert ax_a.get_children() == children  # moved and restyled, none added
+    fig_b, ax_b = plt.subplots()
+    plotting.plot_network(ax_b, small, show_weights=False)
+    for fig in (fig_a, fig_b):
+        fig.canvas.draw()
+    assert np.array_equal(np.asarray(fig_a.canvas.buffer_rgba()),
+                          np.asarray(fig_b.canvas.buffer_rgba()))
+    plt.close(fig_a)
+    plt.close(fig_b)
+
+
 # -- plot_hidden_lines, 3-D plots ------------------------------------------------------
 
 

@@ -39,6 +39,30 @@ def test_training_snapshots_shade_every_class():
     plt.close(fig)
 
 
+def test_probability_bands_and_level_lines():
+    x = np.linspace(-1, 1, 41)
+    p = 1 / (1 + np.exp(-8 * (0.5 - np.hypot(*np.meshgrid(x, x)))))  # a disc
+    paths, colors = plotting.probability_bands(p, extent=(-1, 1, -1, 1), alpha=0.5)
+    assert len(paths) == len(colors) > 10 and np.all(colors[:, 3] == 1)  # opaque
+    assert np.all(colors[:, :3] >= 0.5)  # mixed half with white
+    (line,) = plotting.level_lines(p, extent=(-1, 1, -1, 1))
+    np.testing.assert_allclose(np.hypot(*line.T), 0.5, atol=0.02)  # the disc's edge
+    assert plotting.level_lines(np.full((5, 5), 0.9)) == []
+    assert plotting.probability_bands(np.full((5, 5), 0.9))[0]  # one band
+
+
+def test_set_live_title_leaves_an_unchanged_title_alone():
+    fig, ax = plt.subplots()
+    title = plotting.set_live_title(ax, "epoch 1")
+    assert title.get_text() == "epoch 1"
+    fig.canvas.draw()
+    plotting.set_live_title(ax, "epoch 1")
+    assert not title.stale  # not redrawn
+    plotting.set_live_title(ax, "epoch 2")
+    assert title.stale and ax.get_title() == "epoch 2"
+    plt.close(fig)
+
+
 def test_plot_data_rejects_wrong_dimensions():
     with pytest.raises(ValueError, match="X must be \\(m, 2\\)"):
         plotting.plot_data(None, np.ones((3, 3)), [0, 1, 0])
