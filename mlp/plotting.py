@@ -342,7 +342,9 @@ def plot_network(ax, weights=None, sizes=None, show_weights=True, input_labels=N
     legend : bool, optional
         A key for the colours under the diagram; default: when weights are given.
     max_labels : int, the largest number of weights whose values are written
-    layer_names : bool, write "input layer", "hidden layer", "output layer" on top
+    layer_names : bool or "short", write "input layer", "hidden layer", "output layer"
+        on top; "short": "input", "hidden", "output" (as networks of four or more
+        layers always have: "hidden 1", "hidden 2", ...)
 
     Returns
     -------
@@ -543,7 +545,8 @@ def _network_options(weights=None, sizes=None, show_weights=True, input_labels=N
             "input_labels": input_labels, "output_labels": output_labels,
             "max_width": max_width, "fmt": fmt, "show_bias": bool(show_bias),
             "legend": weights is not None if legend is None else bool(legend),
-            "max_labels": max_labels, "layer_names": bool(layer_names)}
+            "max_labels": max_labels,
+            "layer_names": "short" if layer_names == "short" else bool(layer_names)}
 
 
 def _edge_styles(w, big, max_width):
@@ -609,11 +612,12 @@ def _network_layout(sizes, show_bias=True, input_labels=None, output_labels=None
                  for k in range(n_layers)) - radius
     if layer_names:
         for k in range(n_layers):
-            if n_layers <= 3:
+            if n_layers <= 3 and layer_names != "short":
                 name = ("input layer" if k == 0 else "output layer" if k == last else
                         "hidden layer")
             else:  # short names: four or more columns sit closer together
-                name = "input" if k == 0 else "output" if k == last else f"hidden {k}"
+                name = ("input" if k == 0 else "output" if k == last else
+                        "hidden" if n_layers <= 3 else f"hidden {k}")
             texts.append((k * dx, top + 0.35, name,
                           {"fontsize": fontsize - 1, "zorder": 3, "color": "0.3",
                            "verticalalignment": "bottom"}))

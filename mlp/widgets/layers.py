@@ -249,7 +249,8 @@ class LayersDemo(Demo):
                              bbox_to_anchor=(box.x0 + box.width / 2, box.y0 + key))
         plotting.reserve_network(self.ax_net, [[2] + [units] * depth + [1]
                                                for units in self.UNITS
-                                               for depth in self.DEPTHS])
+                                               for depth in self.DEPTHS],
+                                 layer_names="short")
         ax = self.ax
         # the data's extent is drawn as the unit square (the Axes have no ticks), so
         # that a new data set moves the points, not the Axes' limits
@@ -322,7 +323,8 @@ class LayersDemo(Demo):
             for line in self.lines:
                 line.set_data([], [])
             plotting.set_live_title(self.ax, f"{name}: training diverged")
-            plotting.redraw_network(self.ax_net, sizes=sizes)  # grey: no weights
+            plotting.redraw_network(self.ax_net, sizes=sizes,  # grey: no weights
+                                    layer_names="short")
             plotting.set_live_title(self.ax_net, f"the {name} network")
             self.sizes = None
             return f"Training the {name} network diverged: no boundary to show."
@@ -339,8 +341,10 @@ class LayersDemo(Demo):
         if sizes == self.sizes:
             plotting.update_network(self.ax_net, weights)
         else:
+            # short layer names: the diagram is drawn anew for each size, and
+            # text is the slowest part of it to draw
             plotting.redraw_network(self.ax_net, weights, show_weights=False,
-                                    legend=False)
+                                    legend=False, layer_names="short")
             self.sizes = sizes
         plotting.set_live_title(self.ax_net, f"the {name} network")
         n_weights = sum(W.size for W in weights)
