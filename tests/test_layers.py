@@ -7,6 +7,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from matplotlib.collections import LineCollection, PatchCollection
+from matplotlib.colors import to_hex
 from matplotlib.text import Text
 
 import mlp
@@ -18,7 +20,19 @@ from mlp.widgets import layers as wl
 
 def _edge_labels(ax):
     """Texts drawn on edges (the weight values): they have a white box."""
-    return [t for t in ax.texts if t.get_bbox_patch() is not None]
+    return [t for t in ax.texts if t.get_bbox_patch() is not None and t.get_visible()]
+
+
+def _edges(ax):
+    """The diagram's edges: one LineCollection, a segment per weight."""
+    (edges,) = [c for c in ax.collections if isinstance(c, LineCollection)]
+    return edges
+
+
+def _nodes(ax):
+    """The diagram's nodes: one PatchCollection, a circle per node."""
+    (nodes,) = [c for c in ax.collections if isinstance(c, PatchCollection)]
+    return nodes
 
 
 @pytest.mark.parametrize("sizes", [[2, 2, 1], [2, 4, 1], [3, 4, 4, 1], [2, 8, 8, 3],
@@ -31,9 +45,9 @@ def test_plot_network_draws_every_weight_without_warnings(sizes):
         assert plotting.plot_network(ax, weights) is ax
         fig.canvas.draw()
     n_weights = sum(W.size for W in weights)
-    assert len(ax.lines) == n_weights  # one edge per weight, biases included
+    assert len(_edges(ax).get_segments()) == n_weights  # biases included
     nodes = sum(sizes) + len(sizes) - 1  # units and one bias node per layer but last
-    assert len(ax.patches) == nodes
+    assert len(_nodes(ax).get_paths()) == nodes
 
 
 def test_plot_network_writes_values_only_on_small_networks():
@@ -52,9 +66,13 @@ def test_plot_network_writes_values_only_on_small_networks():
 def test_plot_network_colours_and_widths_follow_the_weights():
     W1 = np.array([[4.0], [-1.0], [0.5]])
     ax = plotting.plot_network(None, [W1])
-    by_width = sorted(ax.lines, key=lambda line: line.get_linewidth())
-    assert by_width[-1].get_color() == "#d62728"  # the largest, 4.0, is positive: red
-    assert by_width[-2].get_color() == "#1f77b4"  # -1.0 is negative: blue
+    edges = _edges(ax)
+    widths, colors = edges.get_linewidth(), edges.get_color()
+    # drawn weakest first: 0.5, -1.0, then the largest, 4.0, on top
+    assert list(widths) == sorted(widths)
+    assert to_hex(colors[-1], keep_alpha=False) == "#d62728"  # 4.0 is positive: red
+    assert to_hex(colors[-2], keep_alpha=False) == "#1f77b4"  # -1.0 is negative: blue
+    assert colors[-1][3] > colors[-2][3] > colors[0][3]  # larger: more opaque
     assert ax.get_legend() is not None
 
 
@@ -83,6 +101,28 @@ def test_plot_network_rejects_bad_input():
         plotting.plot_network(None, sizes=[2, 3], output_labels=["CAT", "DOG"])
     with pytest.raises(TypeError, match="list of weight matrices"):
         plotting.plot_network(None, np.ones((3, 1)))
+
+
+def test_redraw_network_reuses_the_artists_and_draws_what_plot_network_draws():
+    small = mlp.init_weights([2, 4, 1], rng=0)
+    large = mlp.init_weights([2, 3, 3, 2], rng=1)
+    fig_a, ax_a = plt.subplots()
+    plotting.reserve_network(ax_a, [[2, 4, 1], [2, 3, 3, 2]])
+    plotting.redraw_network(ax_a, small, show_weights=False)
+    children = ax_a.get_children()
+    plotting.redraw_network(ax_a, large, show_weights=False)
+    assert len(_edges(ax_a).get_segments()) == sum(W.size for W in large)
+    assert plotting.update_network(ax_a, mlp.init_weights([2, 3, 3, 2], rng=2)) is ax_a
+    plotting.redraw_network(ax_a, small, show_weights=False)
+    assert ax_a.get_children() == children  # moved and restyled, none added
+    fig_b, ax_b = plt.subplots()
+    plotting.plot_network(ax_b, small, show_weights=False)
+    for fig in (fig_a, fig_b):
+        fig.canvas.draw()
+    assert np.array_equal(np.asarray(fig_a.canvas.buffer_rgba()),
+                          np.asarray(fig_b.canvas.buffer_rgba()))
+    plt.close(fig_a)
+    plt.close(fig_b)
 
 
 # -- plot_hidden_lines, 3-D plots ------------------------------------------------------
@@ -211,7 +251,7 @@ def test_layers_demo_updates_without_warnings():
         warnings.simplefilter("error")
         demo = wl.LayersDemo()
         assert demo.status.startswith("2-4-1 network, 17 weights")
-        assert demo.boundary is not None
+        assert len(demo.boundary.get_segments()) == 1  # a closed curve
         demo.update(dataset="xor", units=1, depth=2)
         assert "2-1-1-1" in demo.status
         demo.update(dataset="circles", units=4, depth=1)

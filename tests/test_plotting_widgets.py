@@ -3,6 +3,8 @@ import warnings
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from matplotlib.colors import to_rgb
+from matplotlib.contour import ContourSet
 
 import mlp
 from mlp import datasets, plotting
@@ -20,6 +22,45 @@ def test_plots_return_their_axes():
     W3 = mlp.init_weights([2, 5, 3], rng=0)
     X3, y3 = datasets.three_class(30, rng=0)
     plotting.plot_decision_regions(None, W3, X3, y3)
+
+
+def test_training_snapshots_shade_every_class():
+    X, y = datasets.three_class(60, rng=0)
+    W = mlp.init_weights([2, 4, 3], rng=0)
+    W[-1][-1] = [5.0, 0.0, -5.0]  # class 0 everywhere: one region, no boundary
+    W[-1][:-1] = 0.0
+    fig, axes = plt.subplots(1, 2)
+    plotting.plot_training_snapshots(axes, [(1, W), (2, W)], X, y, resolution=20)
+    fills = [c for c in axes[0].collections if isinstance(c, ContourSet) and c.filled]
+    assert len(fills) == 1  # one region, class 0's (not class 1's probability)
+    assert np.allclose(fills[0].get_facecolor()[0][:3],
+                       to_rgb(plotting.CLASS_COLORS[0]))
+    assert axes[1].get_title().startswith("epoch 2:")
+    plt.close(fig)
+
+
+def test_probability_bands_and_level_lines():
+    x = np.linspace(-1, 1, 41)
+    p = 1 / (1 + np.exp(-8 * (0.5 - np.hypot(*np.meshgrid(x, x)))))  # a disc
+    paths, colors = plotting.probability_bands(p, extent=(-1, 1, -1, 1), alpha=0.5)
+    assert len(paths) == len(colors) > 10 and np.all(colors[:, 3] == 1)  # opaque
+    assert np.all(colors[:, :3] >= 0.5)  # mixed half with white
+    (line,) = plotting.level_lines(p, extent=(-1, 1, -1, 1))
+    np.testing.assert_allclose(np.hypot(*line.T), 0.5, atol=0.02)  # the disc's edge
+    assert plotting.level_lines(np.full((5, 5), 0.9)) == []
+    assert plotting.probability_bands(np.full((5, 5), 0.9))[0]  # one band
+
+
+def test_set_live_title_leaves_an_unchanged_title_alone():
+    fig, ax = plt.subplots()
+    title = plotting.set_live_title(ax, "epoch 1")
+    assert title.get_text() == "epoch 1"
+    fig.canvas.draw()
+    plotting.set_live_title(ax, "epoch 1")
+    assert not title.stale  # not redrawn
+    plotting.set_live_title(ax, "epoch 2")
+    assert title.stale and ax.get_title() == "epoch 2"
+    plt.close(fig)
 
 
 def test_plot_data_rejects_wrong_dimensions():

@@ -218,91 +218,135 @@ class LayersDemo(Demo):
     defaults = {"dataset": "circles", "units": 4, "depth": 1}
     figsize = (10, 4.6)
     resolution = 70
+    #: The hidden units per layer and the numbers of hidden layers on the sliders.
+    UNITS, DEPTHS = range(1, 9), range(1, 4)
 
     def controls(self):
         import ipywidgets as w
 
         return {
             "dataset": w.Dropdown(options=sorted(LAYER_DATASETS), description="data"),
-            "units": w.IntSlider(min=1, max=8, step=1, description="hidden units",
-                                 continuous_update=False),
-            "depth": w.IntSlider(min=1, max=3, step=1, description="hidden layers",
-                                 continuous_update=False),
+            "units": w.IntSlider(min=self.UNITS[0], max=self.UNITS[-1], step=1,
+                                 description="hidden units", continuous_update=False),
+            "depth": w.IntSlider(min=self.DEPTHS[0], max=self.DEPTHS[-1], step=1,
+                                 description="hidden layers", continuous_update=False),
         }
 
     def setup(self, fig):
+        from matplotlib.collections import LineCollection, PathCollection
+
         # a fixed layout: constrained layout would cost more than the rest of a redraw
         fig.set_layout_engine("none")
         self.ax, self.ax_net = fig.subplots(1, 2, gridspec_kw={
             "width_ratios": [1, 1.1], "left": 0.01, "right": 0.99, "bottom": 0.02,
             "top": 0.93, "wspace": 0.04})
+        # the colour key of the diagram's edges, under it, drawn once: the diagram
+        # itself is drawn anew for every network size
+        box = self.ax_net.get_position()
+        key = 0.05  # of the figure's height
+        self.ax_net.set_position([box.x0, box.y0 + key, box.width, box.height - key])
+        plotting.network_key(fig, 8, loc="upper center",
+                             bbox_to_anchor=(box.x0 + box.width / 2, box.y0 + key))
+        plotting.reserve_network(self.ax_net, [[2] + [units] * depth + [1]
+                                               for units in self.UNITS
+                                               for depth in self.DEPTHS],
+                                 layer_names="short")
         ax = self.ax
-        self.image = ax.imshow(
-            np.full((2, 2), 0.5), origin="lower", cmap=plotting.REGION_CMAP, vmin=0,
-            vmax=1, alpha=0.5, aspect="auto", extent=(0, 1, 0, 1), zorder=0,
-            interpolation="bilinear")
+        # the data's extent is drawn as the unit square (the Axes have no ticks), so
+        # that a new data set moves the points, not the Axes' limits
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        # the probability of class 1 in 20 bands: cheaper to draw than an image
+        self.bands = ax.add_collection(PathCollection(
+            [], edgecolors="none", antialiased=False, zorder=0), autolim=False)
         self.points = [
             ax.scatter([], [], s=16, color=plotting.CLASS_COLORS[c], edgecolor="white",
                        linewidth=0.5, zorder=3, label=f"class {c}")
             for c in (0, 1)
         ]
         self.lines = [ax.plot([], [], color="0.25", linewidth=0.9, linestyle="--",
-                              zorder=2)[0] for _ in range(8)]
+                              zorder=2)[0] for _ in range(MAX_UNITS)]
         self.lines[0].set_label("first layer's lines")
-        self.boundary = None
+        self.boundary = ax.add_collection(LineCollection(
+            [], colors="k", linewidths=2, zorder=2), autolim=False)
         self.dataset = None
+        self.sizes = None  # of the network in the diagram
+        self._drawings = {}  # (dataset, units, depth) -> what draw shows for it
         ax.set_xticks([])
         ax.set_yticks([])
         ax.legend(loc="upper right", fontsize=7, framealpha=0.85)
 
     def _show_data(self, dataset):
         X, y = layer_data(dataset)
-        self.xx, self.yy, self.grid = plotting.grid_for(X, self.resolution, margin=0.1)
-        extent = (self.xx.min(), self.xx.max(), self.yy.min(), self.yy.max())
-        self.image.set_extent(extent)
+        _, _, grid = plotting.grid_for(X, self.resolution, margin=0.1)
+        self.lo = grid.min(axis=0)
+        self.span = grid.max(axis=0) - self.lo
         for c, artist in enumerate(self.points):
-            artist.set_offsets(X[y == c])
-        self.ax.set_xlim(extent[:2])
-        self.ax.set_ylim(extent[2:])
+            artist.set_offsets(self._unit(X[y == c]))
         self.dataset = dataset
+
+    def _unit(self, points):
+        """Points of the data's plane in the unit square the Axes show."""
+        return (points - self.lo) / self.span
+
+    def _drawing(self, dataset, units, depth):
+        """The trained network of a setting and what the left panel shows of it, in
+        the unit square: the bands of its probability, its boundary, the lines of
+        its first layer. Computed once per setting (a slider moved back is quick)."""
+        key = (dataset, units, depth)
+        if key not in self._drawings:
+            weights, acc = trained_network(dataset, units, depth)
+            X, _ = layer_data(dataset)
+            xx, _, grid = plotting.grid_for(X, self.resolution, margin=0.1)
+            p = _forward(weights, grid, get_activation("sigmoid"))[1][-1][:, 0]
+            p = p.reshape(xx.shape)
+            W1 = weights[0]
+            x_range = self.lo[0] + np.array([0.0, 1.0]) * self.span[0]
+            lines = [self._unit(np.column_stack(plotting.line_points(
+                W1[0, j], W1[1, j], W1[2, j], x_range))).T for j in range(W1.shape[1])]
+            self._drawings[key] = (weights, acc,
+                                   plotting.probability_bands(p, alpha=0.5),
+                                   plotting.level_lines(p), lines)
+        return self._drawings[key]
 
     def draw(self, dataset, units, depth):
         if self.dataset != dataset:
             self._show_data(dataset)
-        if self.boundary is not None:
-            self.boundary.remove()
-            self.boundary = None
         name = _network_name(units, depth)
+        sizes = [2] + [units] * depth + [1]
         try:
-            weights, acc = trained_network(dataset, units, depth)
+            weights, acc, (paths, colors), boundary, lines = self._drawing(
+                dataset, units, depth)
         except DivergenceError:
-            self.image.set_data(np.full(self.xx.shape, 0.5))
+            self.bands.set_paths([])
+            self.boundary.set_segments([])
             for line in self.lines:
                 line.set_data([], [])
-            self.ax.set_title(f"{name}: training diverged", fontsize=10)
-            self.ax_net.clear()
-            self.ax_net.axis("off")
+            plotting.set_live_title(self.ax, f"{name}: training diverged")
+            plotting.redraw_network(self.ax_net, sizes=sizes,  # grey: no weights
+                                    layer_names="short")
+            plotting.set_live_title(self.ax_net, f"the {name} network")
+            self.sizes = None
             return f"Training the {name} network diverged: no boundary to show."
-        p = _forward(weights, self.grid, get_activation("sigmoid"))[1][-1][:, 0]
-        p = p.reshape(self.xx.shape)
-        self.image.set_data(p)
-        if p.min() < 0.5 < p.max():
-            self.boundary = self.ax.contour(self.xx, self.yy, p, levels=[0.5],
-                                            colors="k", linewidths=2, zorder=2)
-        W1 = weights[0]
-        x_range = self.ax.get_xlim()
+        self.bands.set_paths(paths)
+        self.bands.set_facecolor(colors)
+        self.boundary.set_segments(boundary)
         for j, line in enumerate(self.lines):
-            if j < W1.shape[1]:
-                line.set_data(*plotting.line_points(W1[0, j], W1[1, j], W1[2, j],
-                                                    x_range))
-            else:
+            if j < len(lines):
+                line.set_data(*lines[j])
+            elif len(line.get_xdata()):
                 line.set_data([], [])
-        layers = "layer" if depth == 1 else "layers"
-        self.ax.set_title(
-            f"{depth} hidden {layers} of {units}: accuracy {acc:.0%}", fontsize=10)
-        self.ax_net.clear()
-        plotting.plot_network(self.ax_net, weights, show_weights=False)
-        self.ax_net.set_title(f"the {name} network", fontsize=10)
+        # the network is named on the right: a short title, quick to draw
+        plotting.set_live_title(self.ax, f"accuracy {acc:.0%}")
+        if sizes == self.sizes:
+            plotting.update_network(self.ax_net, weights)
+        else:
+            # short layer names: the diagram is drawn anew for each size, and
+            # text is the slowest part of it to draw
+            plotting.redraw_network(self.ax_net, weights, show_weights=False,
+                                    legend=False, layer_names="short")
+            self.sizes = sizes
+        plotting.set_live_title(self.ax_net, f"the {name} network")
         n_weights = sum(W.size for W in weights)
         return (f"{name} network, {n_weights} weights: {acc:.0%} of the 200 points "
                 "on the right side")
@@ -346,6 +390,11 @@ class SoftmaxDemo(Demo):
                         for i in range(3)]
         for ax in (self.ax_h, self.ax_p):
             ax.grid(axis="y", alpha=0.3)
+        # where the x-axis label would be, but a text of its own: a new label would
+        # redraw the whole axis, tick labels and all
+        self.summary = self.ax_p.annotate(
+            "", xy=(0.5, 0), xycoords="axes fraction", xytext=(0, -21),
+            textcoords="offset points", ha="center", va="top", fontsize=9)
 
     def draw(self, cat, dog, bird):
         h = np.array([cat, dog, bird], dtype=float)
@@ -360,7 +409,7 @@ class SoftmaxDemo(Demo):
             self.texts_p[i].set_text(f"{p[i]:.3f}")
             self.texts_p[i].set_y(p[i] + 0.02)
         best = ANIMALS[int(np.argmax(p))]
-        self.ax_p.set_xlabel(f"sum = {p.sum():.3f}; prediction: {best}", fontsize=9)
+        self.summary.set_text(f"sum = {p.sum():.3f}; prediction: {best}")
         return ", ".join(f"P({a}) = {q:.3f}" for a, q in zip(ANIMALS, p)) + (
             f": they add up to {p.sum():.3f}")
 
@@ -409,14 +458,18 @@ class MulticlassTrainingDemo(Demo):
         return {"epoch": w.SelectionSlider(options=self.epochs, description="epoch")}
 
     def setup(self, fig):
-        from matplotlib.colors import ListedColormap
+        from matplotlib.colors import to_rgba_array
 
         self.ax, self.ax_loss = fig.subplots(1, 2, width_ratios=[1, 1.2])
         self.xx, self.yy, self.grid = plotting.grid_for(self.X, self.resolution)
         k = max(self.n_out, 2)
+        # each class's colour as it shows at opacity 0.3 over the white Axes, in
+        # bytes: an opaque image is drawn faster than a translucent one
+        self.colors = np.round(255 * (0.3 * to_rgba_array(
+            plotting.CLASS_COLORS[:k]) + 0.7)).astype(np.uint8)
         self.image = self.ax.imshow(
-            np.zeros_like(self.xx), origin="lower", aspect="auto", alpha=0.3,
-            cmap=ListedColormap(plotting.CLASS_COLORS[:k]), vmin=-0.5, vmax=k - 0.5,
+            self.colors[np.zeros(self.xx.shape, dtype=int)], origin="lower",
+            aspect="auto", interpolation="nearest",
             extent=(self.xx.min(), self.xx.max(), self.yy.min(), self.yy.max()))
         plotting.plot_data(self.ax, self.X, self.y, labels=self.labels, s=12)
         self.ax.set_xlim(self.xx.min(), self.xx.max())
@@ -443,14 +496,14 @@ class MulticlassTrainingDemo(Demo):
             cls = (y_hat[:, 0] >= 0.5).astype(int)
         else:
             cls = np.argmax(y_hat, axis=1)
-        self.image.set_data(cls.reshape(self.xx.shape))
+        self.image.set_data(self.colors[cls.reshape(self.xx.shape)])
         y_hat_X = _forward(weights, self.X, self.act)[1][-1]
         pred = (y_hat_X[:, 0] >= 0.5) if y_hat_X.shape[1] == 1 else np.argmax(
             y_hat_X, axis=1)
         acc = float(np.mean(pred == self.y))
-        self.ax.set_title(f"epoch {epoch}: accuracy {acc:.0%}", fontsize=10)
+        plotting.set_live_title(self.ax, f"epoch {epoch}: accuracy {acc:.0%}")
         e = min(max(int(epoch), 1), self.loss.size)
         if self.loss.size:
             self.dot.set_data([e], [self.loss[e - 1]])
-            self.ax_loss.set_title(f"error E = {self.loss[e - 1]:.3f}", fontsize=10)
+            plotting.set_live_title(self.ax_loss, f"error E = {self.loss[e - 1]:.3f}")
         return f"epoch {epoch}: accuracy {acc:.0%}"

@@ -30,6 +30,7 @@ import numpy as np
 from matplotlib import colormaps
 from matplotlib.animation import FuncAnimation
 from matplotlib.colors import to_rgb
+from matplotlib.transforms import ScaledTranslation
 
 from .. import datasets, plotting
 from .._validation import check_positive, check_positive_int
@@ -90,6 +91,20 @@ def _step_up(n):
             if factor * scale >= n:
                 return factor * scale
         scale *= 10
+
+
+def _loss_top(loss):
+    """The top of the error axis for a largest error ``loss``: the smallest of
+    ..., 0.5, 1, 1.5, 2, 3, 5, 10, 15, ... at least as large.
+
+    Few steps, so that the axis keeps still (and is not drawn again) from one run
+    to the next: the untrained error of a two-class network is about ln 2 = 0.69,
+    and its axis goes up to 1 whatever the data, activation or seed.
+    """
+    if not (np.isfinite(loss) and loss > 0):
+        return 1.0
+    scale = 10.0 ** np.floor(np.log10(loss))
+    return next(f * scale for f in (1, 1.5, 2, 3, 5, 10) if f * scale >= loss)
 
 
 def _check_setting(name, value):
@@ -168,9 +183,10 @@ class Playground(Demo):
     }
     figsize = (9.5, 3.4)
     resolution = 70
-    #: The learning rates and batch sizes the widget offers.
+    #: The learning rates, batch sizes, hidden layers and units the widget offers.
     ALPHAS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
     BATCH_SIZES = (None, 100, 30, 10, 1)
+    LAYERS, UNITS = range(5), range(1, 9)
 
     def __init__(self, max_epochs=2000, epochs_per_tick=20, figsize=None, diagram=True,
                  **settings):
@@ -337,15 +353,41 @@ class Playground(Demo):
                                        "wspace": 0.3},
             )
         r = self.resolution
+        # the regions' Axes show the data's extent as the unit square (it has no
+        # ticks), so that a new data set moves the points, not the Axes' limits
+        self.ax_regions.set_xlim(0, 1)
+        self.ax_regions.set_ylim(0, 1)
+        self.ax_regions.set_xticks([])
+        self.ax_regions.set_yticks([])
+        self.ax_regions.set_xlabel("x₁")  # not "$x_1$": mathtext is slow to lay out
+        self.ax_regions.set_ylabel("x₂")
         self.image = self.ax_regions.imshow(
             np.ones((r, r, 4)), origin="lower", extent=(0, 1, 0, 1), aspect="auto",
             interpolation="bilinear", zorder=1,
         )
-        self._scatter = []
+        self._scatter = []  # one scatter per class, the most classes seen so far
         (self.loss_line,) = self.ax_loss.plot([], [], color="k", linewidth=1.8)
         self.ax_loss.set_xlabel("epoch")
         self.ax_loss.set_ylabel("error E (cross-entropy)")
         self.ax_loss.grid(alpha=0.3)
+        # the loss panel's heading has two lines: the settings (its title, changed
+        # with them) and, above them, the epoch and error: a text of its own, which
+        # changes in every frame (text is slow to draw: the less changes, the better)
+        self.progress = self.ax_loss.text(
+            0.5, 1.0, "", ha="center", va="bottom", fontsize=10,
+            transform=self.ax_loss.transAxes + ScaledTranslation(
+                0, 18 / 72, fig.dpi_scale_trans))  # 18 points: over the title
+        if self.ax_net is not None:
+            # the colour key of the diagram's edges, under it, drawn once: the
+            # diagram itself is drawn anew for every network size
+            box = self.ax_net.get_position()
+            plotting.network_key(fig, 6, loc="upper center",
+                                 bbox_to_anchor=(box.x0 + box.width / 2, box.y0))
+            # room for every network the widget offers (outputs: 1 for two classes,
+            # 3 for three_class)
+            plotting.reserve_network(self.ax_net, [
+                [2] + [units] * layers + [n_out] for layers in self.LAYERS
+                for units in self.UNITS for n_out in (1, 3)])
         self.note = self.ax_regions.text(
             0.5, 0.5, "", transform=self.ax_regions.transAxes, ha="center",
             va="center", fontsize=8, zorder=5, visible=False,
@@ -353,22 +395,19 @@ class Playground(Demo):
         )
 
     def _draw_data(self):
-        """Scatter the data and fit the region image to it (after a new data set)."""
-        for artist in self._scatter:
-            artist.remove()
-        ax = self.ax_regions
-        before = list(ax.collections)
-        plotting.plot_data(ax, self.X, self.y, s=12)
-        self._scatter = [c for c in ax.collections if c not in before]
+        """Scatter the data (after a new data set) over the grid of the regions,
+        both scaled to the unit square of the regions' Axes."""
         self.xx, self.yy, self.grid = plotting.grid_for(self.X, self.resolution)
-        extent = (self.xx.min(), self.xx.max(), self.yy.min(), self.yy.max())
-        self.image.set_extent(extent)
-        ax.set_xlim(extent[:2])
-        ax.set_ylim(extent[2:])
-        ax.set_xticks([])
-        ax.set_yticks([])
-        ax.set_xlabel("x₁")  # not "$x_1$": mathtext is slow to lay out
-        ax.set_ylabel("x₂")
+        lo = self.grid.min(axis=0)
+        unit = (self.X - lo) / (self.grid.max(axis=0) - lo)
+        while len(self._scatter) < self.n_classes:
+            c = len(self._scatter)
+            self._scatter.append(self.ax_regions.scatter(
+                [], [], s=12, color=plotting.CLASS_COLORS[c % len(
+                    plotting.CLASS_COLORS)], edgecolor="white", linewidth=0.6,
+                zorder=3, label=f"class {c}"))
+        for c, artist in enumerate(self._scatter):
+            artist.set_offsets(unit[self.y == c])
         self._drawn_dataset = self._dataset
 
     def draw(self, **ignored):
@@ -386,45 +425,54 @@ class Playground(Demo):
         with np.errstate(over="ignore", invalid="ignore"):
             y_hat = _forward(self.weights, self.grid, act)[1][-1]
         if np.all(np.isfinite(y_hat)):
-            self.image.set_data(region_colors(y_hat).reshape(self.xx.shape + (4,)))
+            # the colours as they show over the white Axes, opaque, in bytes: an
+            # image drawn two to three times faster than a translucent float one
+            rgba = region_colors(y_hat)
+            rgba[:, :3] = rgba[:, :3] * rgba[:, 3:] + (1 - rgba[:, 3:])
+            rgba[:, 3] = 1
+            self.image.set_data(np.round(rgba * 255).astype(np.uint8).reshape(
+                self.xx.shape + (4,)))
             self.image.set_visible(True)
         else:  # never draw NaN: say so instead
             self.image.set_visible(False)
         loss, acc = self.history["loss"][-1], self.history["accuracy"][-1]
-        self.ax_regions.set_title(
-            f"{v['dataset']}, epoch {self.epoch}: accuracy {acc:.0%}", fontsize=10)
+        plotting.set_live_title(self.ax_regions,
+                                f"{v['dataset']}: accuracy {acc:.0%}")
 
         hidden = " x ".join([str(v["units"])] * v["layers"]) or "no hidden layer"
         if self.ax_net is not None:
             if getattr(self, "_net_sizes", None) == self.sizes:  # only weights moved
                 plotting.update_network(self.ax_net, self.weights)
-            else:
-                self.ax_net.clear()
-                plotting.plot_network(self.ax_net, self.weights, show_weights=False)
-                self.ax_net.set_adjustable("box")  # keep the aspect by the box
+            else:  # the same artists, laid out anew
+                plotting.redraw_network(self.ax_net, self.weights, show_weights=False,
+                                        legend=False)
                 self._net_sizes = self.sizes
-            title = f"{v['activation']}, hidden {hidden}"
-            if self.ax_net.get_title() != title:  # unchanged: not even restyled
-                self.ax_net.set_title(title, fontsize=10)
+            sizes = "-".join(str(n) for n in self.sizes)
+            plotting.set_live_title(self.ax_net, f"the {sizes} network")
 
         epochs = np.arange(len(self.history["loss"]))
         self.loss_line.set_data(epochs, self.history["loss"])
-        top = max(self.history["loss"])
-        # the epoch axis grows in steps 10, 20, 50, 100, ...; limits are set only
-        # when they change, so that most frames redraw the line and not the axes
+        # the epoch axis grows in steps 10, 20, 50, 100, ..., the error axis in
+        # steps 1, 1.5, 2, 3, 5, ...; limits are set only when they change, so that
+        # most frames (and most new settings) redraw the line and not the axes
         xlim = (0.0, float(self.loss_xmax or _step_up(max(10, self.epoch))))
-        ylim = (0.0, 1.05 * top if np.isfinite(top) and top > 0 else 1.0)
+        ylim = (0.0, _loss_top(1.02 * max(self.history["loss"])))
         if self.ax_loss.get_xlim() != xlim:
             self.ax_loss.set_xlim(xlim)
         if self.ax_loss.get_ylim() != ylim:
             self.ax_loss.set_ylim(ylim)
         batch = "all" if v["batch_size"] is None else v["batch_size"]
-        net = "" if self.ax_net is not None else f"{v['activation']} {hidden}, "
-        self.ax_loss.set_title(
-            f"E = {loss:.3f}\n{net}alpha = {v['alpha']:g}, batch {batch}", fontsize=10)
+        # the settings in one text: a new one makes it change (and be redrawn in
+        # every later frame), the diagram's title changes only with its sizes
+        net = v["activation"] + ("" if self.ax_net is not None else f" {hidden}")
+        plotting.set_live_title(self.ax_loss,
+                                f"{net}, alpha = {v['alpha']:g}, batch {batch}")
+        self.progress.set_text(f"epoch {self.epoch}: E = {loss:.3f}")
 
-        self.note.set_text(textwrap.fill(self.message, 30) if self.diverged else "")
-        self.note.set_visible(self.diverged)
+        note = textwrap.fill(self.message, 30) if self.diverged else ""
+        if self.note.get_text() != note:
+            self.note.set_text(note)
+            self.note.set_visible(self.diverged)
         status = (f"epoch {self.epoch} of {self.max_epochs}: error E = {loss:.3f}, "
                   f"accuracy {acc:.0%}")
         self.status = f"{status}. {self.message}" if self.message else status
@@ -490,10 +538,12 @@ class Playground(Demo):
         return {
             "dataset": w.Dropdown(options=sorted(datasets.DATASETS),
                                   description="data", style=style, layout=small),
-            "layers": w.IntSlider(min=0, max=4, description="hidden layers",
-                                  style=style, layout=w.Layout(width="230px")),
-            "units": w.IntSlider(min=1, max=8, description="units",
-                                 style=style, layout=w.Layout(width="200px")),
+            "layers": w.IntSlider(min=self.LAYERS[0], max=self.LAYERS[-1],
+                                  description="hidden layers", style=style,
+                                  layout=w.Layout(width="230px")),
+            "units": w.IntSlider(min=self.UNITS[0], max=self.UNITS[-1],
+                                 description="units", style=style,
+                                 layout=w.Layout(width="200px")),
             "activation": w.Dropdown(options=list(ACTIVATIONS),
                                      description="activation", style=style,
                                      layout=small),
