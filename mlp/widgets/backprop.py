@@ -334,7 +334,14 @@ class BackpropDemo(Demo):
         self.bar_text = [ax_bar.text(0, k, "", va="center", fontsize=7)
                          for k in range(5)]
 
-        self.image = ax_mat.imshow(np.zeros((3, 3)), cmap="RdBu_r", vmin=-1, vmax=1)
+        # nine cells as a mesh: drawing 9 quadrilaterals costs a fraction of an image
+        # resampled to the Axes' size
+        edges = np.arange(4) - 0.5
+        self.image = ax_mat.pcolormesh(edges, edges, np.zeros((3, 3)), cmap="RdBu_r",
+                                       vmin=-1, vmax=1)
+        ax_mat.set_xlim(-0.5, 2.5)
+        ax_mat.set_ylim(2.5, -0.5)  # row i = 1 at the top, as the slide writes it
+        ax_mat.set_aspect("equal")
         self.cell_text = [[ax_mat.text(c, r, "", ha="center", va="center", fontsize=8)
                            for c in range(3)] for r in range(3)]
         self.outline = Rectangle((-0.5, -0.5), 1, 1, fill=False, edgecolor="#ff7f0e",
@@ -416,7 +423,7 @@ class BackpropDemo(Demo):
         # every entry of grad E, as the slide lays it out
         G = np.hstack([grads[0], grads[1]])
         big_g = max(float(np.abs(G).max()), 1e-6)
-        self.image.set_data(G)
+        self.image.set_array(G)
         self.image.set_clim(-big_g, big_g)
         for r in range(3):
             for c in range(3):
