@@ -427,9 +427,11 @@ class BackpropDemo(Demo):
         self.image.set_clim(-big_g, big_g)
         for r in range(3):
             for c in range(3):
-                self.cell_text[r][c].set_text(f"{G[r, c]:.3f}")
-                dark = abs(G[r, c]) > 0.6 * big_g
-                self.cell_text[r][c].set_color("white" if dark else "black")
+                cell = self.cell_text[r][c]
+                cell.set_text(f"{G[r, c]:.3f}")
+                color = "white" if abs(G[r, c]) > 0.6 * big_g else "black"
+                if cell.get_color() != color:  # set_color marks it changed, always
+                    cell.set_color(color)
         corner = ((j if k == 0 else 2) - 0.5, i - 0.5)
         if corner != self.outline.get_xy():
             self.outline.set_xy(corner)
