@@ -960,7 +960,8 @@ def animate_training(snapshots, history, X, y, activation="sigmoid", labels=None
 
     Parameters
     ----------
-    snapshots : list of ``(epoch, weights)`` pairs, one frame each
+    snapshots : list of ``(epoch, weights)`` pairs, one frame each; networks with one
+        output unit (two classes)
     history : dict with the per-epoch ``"loss"`` from ``train``
     X : array (m, 2), y : array (m,), the training data
     activation, labels, resolution : as in :func:`plot_training_snapshots`
@@ -986,6 +987,12 @@ def animate_training(snapshots, history, X, y, activation="sigmoid", labels=None
     X = check_X(X)
     y = np.asarray(y)
     act = get_activation(activation)
+    n_out = {check_weights(weights, 2)[-1].shape[1] for _, weights in snapshots}
+    if n_out != {1}:
+        raise ValueError(
+            "animate_training shades the probability of class 1: it needs networks "
+            f"with one output unit, got {sorted(n_out)}. For several classes, draw "
+            "the snapshots with plot_training_snapshots.")
     fig = Figure(figsize=figsize, layout="constrained", dpi=dpi)
     ax, ax_loss = fig.subplots(1, 2, width_ratios=[1, 1.25])
     xx, yy, pts = grid_for(X, resolution)

@@ -266,3 +266,11 @@ def test_training_snapshots_and_animation():
         anim = plotting.animate_training(snaps, history, X, y, resolution=20)
         html = anim.to_jshtml()
     assert "<script" in html and html.count("data:image/png") == 2
+
+
+def test_animate_training_refuses_several_classes():
+    """It shades the probability of class 1: several outputs would be drawn wrong."""
+    X, y = mlp.datasets.three_class(30, rng=0)
+    snaps = [(1, mlp.init_weights([2, 4, 3], rng=0))]
+    with pytest.raises(ValueError, match="one output unit.*plot_training_snapshots"):
+        plotting.animate_training(snaps, {"loss": [1.0]}, X, y)
