@@ -188,10 +188,20 @@ def measure(rounds=5, blas_threads=1):
                                         (time.process_time() - c) / EPOCHS))
     return {name: (float(np.median([w for w, _ in times[name]])),
                    float(np.median([c for _, c in times[name]])), acc[name])
-            for name in times}
+            for name in times}, {name: [c for _, c in times[name]] for name in times}
+
+
+def paired_ratio(rounds, a, b):
+    """Median over the rounds of a's CPU time / b's in the same round.
+
+    The machine's speed drifts in phases (a shared CPU); two contenders timed one
+    after the other in a round see the same phase, so the ratio of each round is
+    steadier than the ratio of the two medians.
+    """
+    return float(np.median(np.asarray(rounds[a]) / np.asarray(rounds[b])))
 
 
 if __name__ == "__main__":
-    for name, (sec, cpu, a) in measure(3).items():
+    for name, (sec, cpu, a) in measure(3)[0].items():
         print(f"{name:30s} {sec * 1e3:7.2f} ms/epoch (cpu {cpu * 1e3:7.2f})  "
               f"accuracy {a:.3f}")
