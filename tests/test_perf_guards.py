@@ -163,6 +163,16 @@ def test_minibatch_training_feeds_each_example_forward_once_per_step_and_error(
     assert calls == [16, 16, 8, 40] * 3
 
 
+def test_a_running_history_feeds_each_example_forward_once_per_epoch(monkeypatch):
+    """history="running" takes the error from the steps' own forward passes."""
+    X, y = mlp.datasets.xor(40, rng=0)
+    calls = _count_forward(monkeypatch)
+    monkeypatch.setattr(mlp.network, "_forward", mlp.training._forward)
+    mlp.train(mlp.init_weights([2, 4, 1], rng=0), X, y, alpha=1.0, epochs=3,
+              batch_size=16, rng=0, history="running")
+    assert calls == [16, 16, 8] * 3
+
+
 def test_update_network_draws_what_plot_network_draws():
     import matplotlib.pyplot as plt
 
