@@ -86,7 +86,8 @@ def run_sklearn(X, y):
 
     clf = MLPClassifier(hidden_layer_sizes=(32, 32), activation="tanh", solver="sgd",
                         alpha=0.0, batch_size=BATCH, learning_rate="constant",
-                        learning_rate_init=ALPHA, momentum=0.0, nesterovs_momentum=False,
+                        learning_rate_init=ALPHA, momentum=0.0,
+                        nesterovs_momentum=False,
                         max_iter=EPOCHS, shuffle=True, random_state=SEED, tol=0.0,
                         n_iter_no_change=EPOCHS + 1, early_stopping=False)
     with warnings.catch_warnings():
@@ -179,8 +180,8 @@ def measure(rounds=5, blas_threads=1):
             for name, fn, limited in runs:
                 if limited != phase:
                     continue
-                limit = (threadpool_limits(blas_threads) if limited and threadpool_limits
-                         else nullcontext())
+                limit = (threadpool_limits(blas_threads)
+                         if limited and threadpool_limits else nullcontext())
                 with limit:
                     t, c = time.perf_counter(), time.process_time()
                     acc[name] = fn(X, y)

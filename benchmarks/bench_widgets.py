@@ -169,7 +169,8 @@ def _count_artists(fig):
 
 if __name__ == "__main__":
     for name, r in measure(3).items():
-        print(f"{name:40s} wall {r['wall'] * 1e3:6.1f} ms  cpu {r['cpu'] * 1e3:6.1f} ms "
+        print(f"{name:40s} wall {r['wall'] * 1e3:6.1f} ms  "
+              f"cpu {r['cpu'] * 1e3:6.1f} ms "
               f"(update {r['update_wall'] * 1e3:5.1f}, render "
               f"{r['render_wall'] * 1e3:5.1f}; first {r['first'] * 1e3:5.0f}; slowest "
               f"{r['slowest'][0]} "

@@ -49,7 +49,8 @@ def bench_train(rounds: int):
     floor = results["hand-fused numpy"][1]
     rows = []
     for name, (wall, cpu, acc) in results.items():
-        rows.append((f"train: {name}", f"{wall * 1e3:.2f} ms/epoch (cpu {cpu * 1e3:.2f})",
+        rows.append((f"train: {name}",
+                     f"{wall * 1e3:.2f} ms/epoch (cpu {cpu * 1e3:.2f})",
                      f"{cpu / floor:.2f}x fused (cpu)", f"accuracy {acc:.3f}"))
 
     def ratio(a, b):  # the median of the rounds' ratios: see bt.paired_ratio
@@ -57,7 +58,8 @@ def bench_train(rounds: int):
 
     running = "mlp.train, history='running'"
     rows.append(("train: mlp.train / hand-fused numpy",
-                 f"{ratio('mlp.train', 'hand-fused numpy'):.2f}x (cpu)", "goal <= 1.25x",
+                 f"{ratio('mlp.train', 'hand-fused numpy'):.2f}x (cpu)",
+                 "goal <= 1.25x",
                  "both record the error on all of X after each epoch"))
     rows.append(("train: mlp.train / hand-fused numpy, running history",
                  f"{ratio(running, 'hand-fused numpy, running history'):.2f}x (cpu)",
@@ -116,8 +118,9 @@ def bench_notebooks(rounds: int):
         times = []
         for _ in range(max(1, rounds // 3)):
             nb = nbformat.read(nb_path, as_version=4)
-            client = NotebookClient(nb, timeout=300, kernel_name="python3",
-                                    resources={"metadata": {"path": str(nb_path.parent)}})
+            client = NotebookClient(
+                nb, timeout=300, kernel_name="python3",
+                resources={"metadata": {"path": str(nb_path.parent)}})
             t, c, k = time.perf_counter(), time.process_time(), _children_cpu()
             client.execute()
             times.append((time.perf_counter() - t,
@@ -167,7 +170,8 @@ def main(argv=None):
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args(argv)
     print(f"machine: {machine()}")
-    print(f"command: python benchmarks/run.py {' '.join(argv or sys.argv[1:])}".rstrip())
+    print(f"command: python benchmarks/run.py "
+          f"{' '.join(argv or sys.argv[1:])}".rstrip())
     rows = []
     for name in args.only.split(","):
         rows += BENCHES[name.strip()](args.rounds)

@@ -28,7 +28,8 @@ def as_float_array(value, name: str, ndim: int | None = None) -> np.ndarray:
     if ndim is not None and arr.ndim != ndim:
         expected = {1: "(m,)", 2: "(m, n)"}.get(ndim, f"{ndim}-D")
         raise ValueError(
-            f"{name} must be a {ndim}-D array of shape {expected}, got shape {arr.shape}"
+            f"{name} must be a {ndim}-D array of shape {expected}, "
+            f"got shape {arr.shape}"
         )
     if not np.all(np.isfinite(arr)):
         bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
@@ -137,7 +138,8 @@ def check_positive(value, name: str) -> float:
 def check_positive_int(value, name: str) -> int:
     """A strictly positive integer (epochs, batch size, layer sizes)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a positive integer, got {type(value).__name__}")
+        raise TypeError(
+            f"{name} must be a positive integer, got {type(value).__name__}")
     if value <= 0:
         raise ValueError(f"{name} must be a positive integer, got {value}")
     return int(value)

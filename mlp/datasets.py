@@ -10,7 +10,8 @@ import numpy as np
 
 from ._validation import as_rng, check_positive_int
 
-__all__ = ["admissions", "xor", "moons", "circles", "spirals", "three_class", "DATASETS"]
+__all__ = ["admissions", "xor", "moons", "circles", "spirals", "three_class",
+           "DATASETS"]
 
 
 def _noise(value, name="noise"):

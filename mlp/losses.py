@@ -42,7 +42,8 @@ def _binary_pair(y, y_hat):
 
 
 def log_loss(y, y_hat):
-    r"""The log loss of each example (the slides' :math:`L(h, y)` with :math:`h = \hat y`).
+    r"""The log loss of each example (the slides' :math:`L(h, y)` with
+    :math:`h = \hat y`).
 
     Parameters
     ----------
@@ -78,7 +79,8 @@ def log_loss_prime(y, y_hat):
 
     Notes
     -----
-    .. math:: \frac{\partial L}{\partial \hat y} = -\frac{y}{\hat y} + \frac{1 - y}{1 - \hat y}
+    .. math:: \frac{\partial L}{\partial \hat y} = -\frac{y}{\hat y}
+              + \frac{1 - y}{1 - \hat y}
 
     The slide writes ``-y/h - (1-y)/(1-h)``: the second sign is wrong (chapter 10
     proves it with finite differences).

@@ -3,7 +3,8 @@
 Notation (the slides'): every input gets a 1 appended, and the bias is the last row of
 each weight matrix. Layer k maps n_{k-1} values to n_k with ``W[k-1]`` of shape
 (n_{k-1} + 1, n_k); row i, column j of it is the slide's :math:`W_{i+1, j+1}^{(k)}`.
-The 2-2-1 network of the slides has ``W[0].shape == (3, 2)`` and ``W[1].shape == (3, 1)``.
+The 2-2-1 network of the slides has ``W[0].shape == (3, 2)`` and
+``W[1].shape == (3, 1)``.
 """
 
 from __future__ import annotations
@@ -114,7 +115,8 @@ def _output_in_blocks(weights, X, act, rows=256):
     if X.shape[0] <= rows:
         return _forward(weights, X, act)[1][-1]
     blocks = range(0, X.shape[0], rows)
-    return np.concatenate([_forward(weights, X[s : s + rows], act)[1][-1] for s in blocks])
+    return np.concatenate([_forward(weights, X[s : s + rows], act)[1][-1]
+                           for s in blocks])
 
 
 def forward(weights, X, activation="sigmoid"):

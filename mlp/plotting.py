@@ -699,7 +699,8 @@ class _NetworkDiagram:
                               for xy, _ in layout["nodes"]])
         self.nodes.set_facecolor(["#e6e6e6" if bias else "white"
                                   for _, bias in layout["nodes"]])
-        self.nodes.set_edgecolor(["0.5" if bias else "k" for _, bias in layout["nodes"]])
+        self.nodes.set_edgecolor(["0.5" if bias else "k"
+                                  for _, bias in layout["nodes"]])
         self.grow_texts(len(texts))
         for text, item in zip(self.texts, texts + [None] * len(self.texts)):
             if item is not None:
@@ -813,7 +814,8 @@ def plot_derivative_check(ax, f, x, candidates, eps=1e-5, every=8, xlabel="x"):
     -----
     The markers are the central differences
 
-    .. math:: f'(x) \approx \frac{f(x + \varepsilon) - f(x - \varepsilon)}{2\varepsilon},
+    .. math:: f'(x) \approx
+              \frac{f(x + \varepsilon) - f(x - \varepsilon)}{2\varepsilon},
 
     so the formula whose line runs through them is the right one. Chapter 10 uses it to
     show which of the slides' derivatives of the log loss is correct.
@@ -834,7 +836,8 @@ def plot_derivative_check(ax, f, x, candidates, eps=1e-5, every=8, xlabel="x"):
         ax.plot(x, np.asarray(g(x), dtype=float), styles[k % len(styles)],
                 color=colors[k % len(colors)], linewidth=2.2 if k == 0 else 1.8,
                 label=label, zorder=2)
-    numeric = (np.asarray(f(x + eps), float) - np.asarray(f(x - eps), float)) / (2 * eps)
+    numeric = ((np.asarray(f(x + eps), float) - np.asarray(f(x - eps), float))
+               / (2 * eps))
     ax.plot(x[::every], numeric[::every], "o", color="k", markersize=4.5,
             label="finite differences", zorder=3)
     ax.axhline(0, color="0.6", linewidth=0.8, zorder=1)
@@ -875,7 +878,8 @@ def plot_gradient_check(ax, grads, numeric):
         if g.shape != n.shape:
             raise ValueError(
                 f"grads[{k}] has shape {g.shape} but numeric[{k}] has shape {n.shape}")
-        ax.scatter(n.ravel(), g.ravel(), s=28, color=CLASS_COLORS[k % len(CLASS_COLORS)],
+        ax.scatter(n.ravel(), g.ravel(), s=28,
+                   color=CLASS_COLORS[k % len(CLASS_COLORS)],
                    edgecolor="white", linewidth=0.5, label=f"$W^{{({k + 1})}}$",
                    zorder=3)
         lo = min(lo, n.min(), g.min())

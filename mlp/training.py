@@ -61,7 +61,8 @@ def gradient_descent_step(weights, grads, alpha):
 
     Examples
     --------
-    >>> gradient_descent_step([np.ones((3, 1))], [np.ones((3, 1))], 0.5)[0].ravel().tolist()
+    >>> gradient_descent_step([np.ones((3, 1))], [np.ones((3, 1))],
+    ...                       0.5)[0].ravel().tolist()
     [0.5, 0.5, 0.5]
     """
     weights = check_weights(weights)
@@ -69,7 +70,8 @@ def gradient_descent_step(weights, grads, alpha):
     if not isinstance(grads, (list, tuple)) or len(grads) != len(weights):
         raise ValueError(
             f"grads must be a list of {len(weights)} arrays, one per weight matrix; "
-            f"got {type(grads).__name__} of length {len(grads) if hasattr(grads, '__len__') else '?'}"
+            f"got {type(grads).__name__} of length "
+            f"{len(grads) if hasattr(grads, '__len__') else '?'}"
         )
     new = []
     for k, (W, g) in enumerate(zip(weights, grads)):
@@ -182,7 +184,8 @@ def train(
     y = check_labels(y, m, n_out)
     alpha = check_positive(alpha, "alpha")
     epochs = check_positive_int(epochs, "epochs")
-    batch_size = m if batch_size is None else check_positive_int(batch_size, "batch_size")
+    batch_size = (m if batch_size is None
+                  else check_positive_int(batch_size, "batch_size"))
     act = get_activation(activation)
     rng = None if rng is None else as_rng(rng)
     if callback is not None and not callable(callback):

@@ -31,7 +31,8 @@ def _problem(sizes, seed, activation):
               [3, 5, 4, 4]]
 )
 def test_backprop_matches_numerical_gradient(sizes, activation):
-    weights, X, y = _problem(sizes, seed=len(sizes) * 10 + sizes[-1], activation=activation)
+    weights, X, y = _problem(sizes, seed=len(sizes) * 10 + sizes[-1],
+                             activation=activation)
     grads = mlp.backprop(weights, X, y, activation)
     numeric = mlp.numerical_gradient(lambda w: _error(w, X, y, activation), weights)
     assert [g.shape for g in grads] == [W.shape for W in weights]

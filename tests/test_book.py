@@ -39,5 +39,6 @@ def test_notebooks_define_no_package_code(nb):
             continue
         if "def " in src and not in_solution:
             assert "# demo callback" in src, (
-                f"{nb.name} defines a function outside an exercise solution:\n{src[:200]}"
+                f"{nb.name} defines a function outside an exercise solution:\n"
+                f"{src[:200]}"
             )

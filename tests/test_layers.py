@@ -242,7 +242,7 @@ def test_trained_network_and_layer_data_reject_bad_settings():
     assert X.shape == (200, 2) and not X.flags.writeable
 
 
-# -- demos ------------------------------------------------------------------------------
+# -- demos -----------------------------------------------------------------------------
 
 
 def test_layers_demo_updates_without_warnings():
@@ -323,7 +323,7 @@ def test_multiclass_training_demo():
         wl.MulticlassTrainingDemo([(1, 2, 3)], hist, X, y)
 
 
-# -- checks -----------------------------------------------------------------------------
+# -- checks ----------------------------------------------------------------------------
 
 
 def _said(capsys):

@@ -47,7 +47,8 @@ def test_cross_entropy_prime_matches_central_differences():
     for i in range(3):
         d = np.zeros_like(y_hat)
         d[i] = eps
-        numeric[i] = (mlp.cross_entropy(y, y_hat + d) - mlp.cross_entropy(y, y_hat - d)) / (2 * eps)
+        numeric[i] = (mlp.cross_entropy(y, y_hat + d)
+                      - mlp.cross_entropy(y, y_hat - d)) / (2 * eps)
     g = mlp.cross_entropy_prime(y, y_hat)
     assert g.shape == y_hat.shape
     np.testing.assert_allclose(g, numeric, rtol=1e-6)

@@ -180,7 +180,8 @@ def test_weights_demo_updates_the_region_and_the_four_cases():
         demo.render()
         demo.widget()
     X, y = rchecks.curved_data()
-    demo = WeightsDemo(W1=[[5.0, 2.0], [2.0, 5.0], [-30.0, -30.0]], X=X, y=y, w1=10.0, w2=10.0, b=-15.0)
+    demo = WeightsDemo(W1=[[5.0, 2.0], [2.0, 5.0], [-30.0, -30.0]], X=X, y=y,
+                       w1=10.0, w2=10.0, b=-15.0)
     assert "accuracy 96% on 200 points" in demo.status
     assert demo.extent == (X[:, 0].min(), X[:, 0].max(), X[:, 1].min(), X[:, 1].max())
     with pytest.raises(ValueError, match="no setting"):
@@ -328,7 +329,8 @@ def test_band_test_points_lie_where_their_names_say():
     assert np.all(s_right > 0.8)
 
 
-@pytest.mark.parametrize("w1, w2, b", list(itertools.product([-6, 6], [-6, 6], [-3, 3])))
+@pytest.mark.parametrize("w1, w2, b",
+                         list(itertools.product([-6, 6], [-6, 6], [-3, 3])))
 def test_outside_band_check_agrees_with_the_sign_rule(w1, w2, b):
     """With clear weights, everything but the band is exactly
     w1 + b < 0 < b and 0 < w1 + w2 + b."""

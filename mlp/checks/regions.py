@@ -49,7 +49,8 @@ def _say(name, status, message, quiet=False) -> CheckResult:
 def _three_numbers(name, values, quiet):
     """The student's (w1, w2, b) as floats, or a CheckResult saying what is wrong."""
     if any(is_stub(v) for v in values):
-        return _say(name, "todo", "not yet done: replace the `...` with numbers.", quiet)
+        return _say(name, "todo", "not yet done: replace the `...` with numbers.",
+                    quiet)
     out = []
     for label, v in zip(("w1", "w2", "b"), values):
         if isinstance(v, (bool, str, bytes)) or np.ndim(v) != 0:
@@ -179,8 +180,10 @@ def hidden_probabilities(student, quiet=False):
 
     inputs = [(np.array([[1.0, 2.0], [0.0, 0.0], [-1.0, 3.0]]), SLIDE_W1)]
     inputs += seeded_inputs(3, make, n=3)
-    ones_first = (
-        lambda X, W1: _sigmoid(np.hstack([np.ones((len(X), 1)), X]) @ W1))
+
+    def ones_first(X, W1):
+        return _sigmoid(np.hstack([np.ones((len(X), 1)), X]) @ W1)
+
     return check_function(
         "hidden_probabilities",
         student,
@@ -248,9 +251,11 @@ def outside_band(w1, w2, b, quiet=False):
     start = "your region is not everything but the band: "
     if examples(name, right={"w1": -7.0, "w2": 5.0, "b": 3.0}, mistakes=[
             ({"w1": 7.0, "w2": 5.0, "b": -6.0}, start + "it misses 3 of 3 points left"),
-            ({"w1": 7.0, "w2": -5.0, "b": -3.0}, start + "it misses 3 of 3 points left"),
+            ({"w1": 7.0, "w2": -5.0, "b": -3.0},
+             start + "it misses 3 of 3 points left"),
             ({"w1": -7.0, "w2": 5.0, "b": 8.0}, start + "it covers 4 of 4 points"),
-            ({"w1": -7.0, "w2": 1.0, "b": 3.0}, start + "it misses 3 of 3 points right")]):
+            ({"w1": -7.0, "w2": 1.0, "b": 3.0},
+             start + "it misses 3 of 3 points right")]):
         return CheckResult(name, "todo", "captured")
     values = _three_numbers(name, (w1, w2, b), quiet)
     if isinstance(values, CheckResult):

@@ -394,7 +394,8 @@ class BackpropDemo(Demo):
         for n in (0, 1):
             self.node_text[f"h{n + 1}"].set_text(f"{acts[1][0, n]:.2f}")
         self.node_text["out"].set_text(f"{y_hat:.3f}")
-        self.net_values.set_text(f"y = {int(y[0])}, E = {cross_entropy(y, acts[2]):.3f}")
+        self.net_values.set_text(
+            f"y = {int(y[0])}, E = {cross_entropy(y, acts[2]):.3f}")
 
         # the chain: one bar per factor, then the product
         labels = [f"${lab}$" for lab, _ in factors] + [

@@ -116,14 +116,17 @@ def _check_setting(name, value):
             )
     elif name == "layers":
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise TypeError(f"layers must be an integer >= 0, got {type(value).__name__}")
+            raise TypeError(
+                f"layers must be an integer >= 0, got {type(value).__name__}")
         if not 0 <= value <= 6:
-            raise ValueError(f"layers (hidden layers) must be between 0 and 6, got {value}")
+            raise ValueError(
+                f"layers (hidden layers) must be between 0 and 6, got {value}")
         value = int(value)
     elif name == "units":
         value = check_positive_int(value, "units")
         if value > 16:
-            raise ValueError(f"units (per hidden layer) must be at most 16, got {value}")
+            raise ValueError(
+                f"units (per hidden layer) must be at most 16, got {value}")
     elif name == "activation":
         get_activation(value)
     elif name == "alpha":
@@ -349,8 +352,8 @@ class Playground(Demo):
         else:
             self.ax_net = None
             self.ax_regions, self.ax_loss = fig.subplots(
-                1, 2, gridspec_kw={"left": 0.06, "right": 0.98, "bottom": 0.16, "top": 0.83,
-                                       "wspace": 0.3},
+                1, 2, gridspec_kw={"left": 0.06, "right": 0.98, "bottom": 0.16,
+                                   "top": 0.83, "wspace": 0.3},
             )
         r = self.resolution
         # the regions' Axes show the data's extent as the unit square (it has no

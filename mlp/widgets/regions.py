@@ -181,7 +181,8 @@ class WeightsDemo(Demo):
         self.image = ax.images[-1]
         fig.colorbar(self.image, ax=ax)
         x1 = np.array(self.extent[:2])
-        styles = [("--", "model 1: $\\sigma_1 = 0.5$"), (":", "model 2: $\\sigma_2 = 0.5$")]
+        styles = [("--", "model 1: $\\sigma_1 = 0.5$"),
+                  (":", "model 2: $\\sigma_2 = 0.5$")]
         for j, (style, name) in enumerate(styles):
             w1, w2, b = self.W1[:, j]
             ax.plot(*plotting.line_points(w1, w2, b, x1), color="0.25", linestyle=style,
@@ -232,5 +233,6 @@ class WeightsDemo(Demo):
         if self.X is not None:
             s = sigmoid(self.X @ self.W1[:2] + self.W1[2])
             pred = sigmoid(w1 * s[:, 0] + w2 * s[:, 1] + b) >= 0.5
-            status += f"; accuracy {np.mean(pred == self.y):.0%} on {len(self.y)} points"
+            status += (f"; accuracy {np.mean(pred == self.y):.0%} "
+                       f"on {len(self.y)} points")
         return status
