@@ -136,7 +136,7 @@ def capture():
     """Within this block, checks record a :class:`Spec` and judge nothing.
 
     >>> with capture() as found:
-    ...     check_value("x", None, 2.0)
+    ...     _ = check_value("x", None, 2.0)
     >>> found[0].reference
     2.0
     """
