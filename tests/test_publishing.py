@@ -148,6 +148,12 @@ def test_binder_installs_the_root_requirements_and_the_package():
     post = binder / "postBuild"
     assert post.stat().st_mode & stat.S_IXUSR, "binder/postBuild must be executable"
     assert "import mlp" in post.read_text()
+    # the session: BLAS on one thread (see the script), then the server it was given
+    start = binder / "start"
+    assert start.stat().st_mode & stat.S_IXUSR, "binder/start must be executable"
+    text = start.read_text()
+    assert "OPENBLAS_NUM_THREADS=1" in text
+    assert text.rstrip().endswith('exec "$@"'), "binder/start must end with exec \"$@\""
 
 
 # -- the Colab install cell ------------------------------------------------------------
