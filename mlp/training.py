@@ -86,25 +86,18 @@ def gradient_descent_step(weights, grads, alpha):
     return new
 
 
-def _loss_and_correct(y_hat, y):
-    """Summed cross-entropy and number of correct predictions of an output ``y_hat``
-    (m, n_out) against labels y (m,): divided by m they are the error and accuracy."""
+def _loss_and_accuracy(y_hat, y):
+    """Cross-entropy and accuracy of an output ``y_hat`` (m, n_out) against labels y."""
     if y_hat.shape[1] == 1:
         p = np.clip(y_hat[:, 0], 1e-15, 1 - 1e-15)
-        loss = -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p))
-        correct = np.count_nonzero((y_hat[:, 0] >= 0.5) == y)
+        loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+        acc = np.mean((y_hat[:, 0] >= 0.5) == y)
     else:
         idx = y.astype(int)
         p = np.clip(y_hat[np.arange(y.shape[0]), idx], 1e-15, 1.0)
-        loss = -np.sum(np.log(p))
-        correct = np.count_nonzero(np.argmax(y_hat, axis=1) == idx)
-    return float(loss), int(correct)
-
-
-def _loss_and_accuracy(y_hat, y):
-    """Cross-entropy and accuracy of an output ``y_hat`` (m, n_out) against labels y."""
-    loss, correct = _loss_and_correct(y_hat, y)
-    return loss / y.shape[0], correct / y.shape[0]
+        loss = -np.mean(np.log(p))
+        acc = np.mean(np.argmax(y_hat, axis=1) == idx)
+    return float(loss), float(acc)
 
 
 #: What ``train`` records after each epoch (see its ``history`` parameter).
@@ -221,7 +214,7 @@ def train(
                     W -= alpha * g  # W <- W - alpha dE/dW
             if not all(np.all(np.isfinite(W)) for W in weights):
                 raise DivergenceError(epoch, last_good, record)
-            if running:  # the minibatches' errors, summed over the epoch, / m
+            if running:  # the minibatches' outputs, in the order they were fed
                 y_hat, labels = np.concatenate(outputs), ye
             elif full_batch:
                 # the error after the epoch, on all of X. With full batches this
