@@ -6,7 +6,6 @@ Every function draws on the ``ax`` it is given (or a new one) and returns it; no
 
 from __future__ import annotations
 
-import weakref
 
 import numpy as np
 from matplotlib import pyplot as plt
@@ -112,6 +111,11 @@ def probability_bands(p, extent=(0.0, 1.0, 0.0, 1.0), levels=20, alpha=0.5):
     from matplotlib.path import Path
 
     p = as_float_array(p, "p", ndim=2)
+    p_min, p_max = float(p.min()), float(p.max())
+    if p_min < 0.0 or p_max > 1.0:
+        raise ValueError(
+            f"p must hold probabilities in [0, 1]; got values from {p_min:.3g} to "
+            f"{p_max:.3g} (scores? pass them through the sigmoid first)")
     x1_min, x1_max, x2_min, x2_max = _check_extent(extent)
     generator = contour_generator(np.linspace(x1_min, x1_max, p.shape[1]),
                                   np.linspace(x2_min, x2_max, p.shape[0]), p,
@@ -119,7 +123,7 @@ def probability_bands(p, extent=(0.0, 1.0, 0.0, 1.0), levels=20, alpha=0.5):
     edges = np.linspace(0.0, 1.0, levels + 1)
     paths, middles = [], []
     for lo, hi in zip(edges[:-1], edges[1:]):
-        if hi < np.nanmin(p) or lo > np.nanmax(p):
+        if hi < p_min or lo > p_max:
             continue
         polygons, codes = generator.filled(lo, hi)
         if polygons:
@@ -149,7 +153,7 @@ def level_lines(z, extent=(0.0, 1.0, 0.0, 1.0), level=0.5):
 
     z = as_float_array(z, "z", ndim=2)
     x1_min, x1_max, x2_min, x2_max = _check_extent(extent)
-    if not np.nanmin(z) < level < np.nanmax(z):
+    if not z.min() < level < z.max():
         return []
     return contour_generator(np.linspace(x1_min, x1_max, z.shape[1]),
                              np.linspace(x2_min, x2_max, z.shape[0]), z).lines(level)
@@ -371,7 +375,7 @@ def plot_network(ax, weights=None, sizes=None, show_weights=True, input_labels=N
                                max_labels, layer_names)
     diagram = _NetworkDiagram(ax)
     diagram.draw(**options)
-    _DIAGRAMS[ax] = diagram
+    ax._mlp_diagram = diagram
     return ax
 
 
@@ -403,7 +407,7 @@ def redraw_network(ax, weights=None, sizes=None, **options):
     ax = _ax(ax)
     diagram = _diagram_on(ax)
     if diagram is None:
-        diagram = _DIAGRAMS[ax] = _NetworkDiagram(ax)
+        diagram = ax._mlp_diagram = _NetworkDiagram(ax)
     diagram.draw(**_network_options(weights, sizes, **options))
     # every artist of the Axes may have changed: say so by its patch too, so that a
     # figure redrawn piecewise (mlp.widgets._blit) draws this Axes whole until it
@@ -430,7 +434,7 @@ def reserve_network(ax, networks, show_bias=True, input_labels=None,
     """
     diagram = _diagram_on(ax)
     if diagram is None:
-        diagram = _DIAGRAMS[ax] = _NetworkDiagram(ax)
+        diagram = ax._mlp_diagram = _NetworkDiagram(ax)
     diagram.grow_texts(max(len(_network_layout(
         sizes, show_bias, input_labels, output_labels, layer_names)["texts"])
         for sizes in networks))
@@ -504,13 +508,12 @@ def network_key(target, fontsize=8, **kwargs):
                                              "handlelength": 1.5, **kwargs})
 
 
-#: The diagram drawn on each Axes by plot_network (forgotten with the Axes).
-_DIAGRAMS = weakref.WeakKeyDictionary()
-
-
 def _diagram_on(ax):
-    """The diagram plot_network drew on ``ax``, or None (none, or cleared since)."""
-    diagram = _DIAGRAMS.get(ax)
+    """The diagram plot_network drew on ``ax``, or None (none, or cleared since).
+
+    It is kept on the Axes itself: a registry beside them (even a weak one: the
+    diagram refers to its Axes) would keep every figure alive."""
+    diagram = getattr(ax, "_mlp_diagram", None)
     return diagram if diagram is not None and diagram.edges.axes is ax else None
 
 

@@ -88,3 +88,26 @@ def test_perceptron_demo_updates_without_warnings():
         demo.widget()
     with pytest.raises(ValueError, match="no setting"):
         PerceptronDemo(w3=1.0)
+
+
+def test_probability_bands_refuse_what_is_not_a_probability():
+    with pytest.raises(ValueError, match=r"probabilities in \[0, 1\]"):
+        plotting.probability_bands(np.linspace(-2, 2, 25).reshape(5, 5))
+
+
+def test_a_diagram_does_not_keep_its_figure_alive():
+    import gc
+    import weakref
+
+    from matplotlib.figure import Figure
+
+    refs = []
+    for _ in range(3):
+        fig = Figure()
+        ax = fig.subplots()
+        plotting.plot_network(ax, mlp.init_weights([2, 3, 1], rng=0))
+        plotting.redraw_network(ax, mlp.init_weights([2, 4, 1], rng=0))
+        refs.append(weakref.ref(fig))
+        del fig, ax
+    gc.collect()
+    assert all(ref() is None for ref in refs)

@@ -236,7 +236,7 @@ class LayersDemo(Demo):
         from matplotlib.collections import LineCollection, PathCollection
 
         # a fixed layout: constrained layout would cost more than the rest of a redraw
-        fig.set_layout_engine("none")
+        fig.set_layout_engine(None)
         self.ax, self.ax_net = fig.subplots(1, 2, gridspec_kw={
             "width_ratios": [1, 1.1], "left": 0.01, "right": 0.99, "bottom": 0.02,
             "top": 0.93, "wspace": 0.04})

@@ -24,13 +24,6 @@ SLIDE_W1 = np.array([[5.0, 7.0], [-2.0, -3.0], [8.0, -1.0]])
 SLIDE_EXTENT = (-3.0, 4.0, -2.0, 8.0)
 
 
-def _freeze_layout(fig):
-    """Lay the figure out once, then keep it: a slider move then costs one plain draw
-    instead of a constrained-layout pass as well."""
-    fig.draw_without_rendering()
-    fig.set_layout_engine("none")
-
-
 def _check_W1(W1):
     W1 = SLIDE_W1 if W1 is None else as_float_array(W1, "W1", ndim=2)
     if W1.shape != (3, 2):
@@ -61,7 +54,6 @@ class CombineDemo(Demo):
         self.extent = plotting._check_extent(SLIDE_EXTENT if extent is None else extent)
         self.W = [self.W1, np.array([[1.0], [1.0], [0.0]])]
         super().__init__(**overrides)
-        _freeze_layout(self.fig)
 
     def controls(self):
         import ipywidgets as w
@@ -156,7 +148,6 @@ class WeightsDemo(Demo):
         self.X, self.y, self.labels = X, y, labels
         self.extent = plotting._check_extent(SLIDE_EXTENT if extent is None else extent)
         super().__init__(**overrides)
-        _freeze_layout(self.fig)
 
     def controls(self):
         import ipywidgets as w
