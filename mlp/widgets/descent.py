@@ -43,11 +43,6 @@ def _number(v, decimals):
     return f"{v:.{decimals}f}".replace("-", "\u2212")
 
 
-def _signed(v):
-    """``v`` as a term after another: "+ 1.5" or "- 1.5"."""
-    return f"{'-' if v < 0 else '+'} {abs(v):.1f}"
-
-
 class FeedforwardDemo(Demo):
     """Move the input ``(x1, x2)`` and follow it through a 2-2-1 network.
 
@@ -334,8 +329,8 @@ class ErrorDemo(Demo):
         worst = int(np.argmax(errors))
         self.mean_title.set_text(f"E(W) = {E:.3f}")
         # plain text: a new formula on every move would be parsed as mathtext again
-        self.ax.set_title(f"{w1:.1f} x\u2081 {_signed(w2)} x\u2082 {_signed(b)} = 0"
-                          .replace("-", "\u2212"), fontsize=10)
+        line = plotting.linear_formula([w1, w2, b], (" x₁", " x₂"), fmt="{:.1f}")
+        self.ax.set_title(f"{line} = 0".replace("-", "\u2212"), fontsize=10)
         return (f"E(W) = {E:.3f}; the largest error is example {worst + 1}'s, "
                 f"{errors[worst]:.2f}")
 
