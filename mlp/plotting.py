@@ -81,6 +81,32 @@ def grid_for(X, resolution=100, margin=0.1):
     return xx, yy, np.column_stack([xx.ravel(), yy.ravel()])
 
 
+def over_white(rgba, alpha=None):
+    """Colours as they show over a white background, made opaque.
+
+    Parameters
+    ----------
+    rgba : array (..., 4) of RGBA floats in [0, 1]
+    alpha : float in [0, 1], optional: the opacity to show them at (by default each
+        colour's own alpha)
+
+    Returns
+    -------
+    array (..., 4), a copy with alpha 1. Opaque colours draw faster (an opaque image,
+    bands that may overlap at their edges) and look the same on the book's white page.
+
+    Examples
+    --------
+    >>> over_white([[1.0, 0.0, 0.0, 0.5]]).tolist()
+    [[1.0, 0.5, 0.5, 1.0]]
+    """
+    out = np.array(rgba, dtype=float)
+    a = out[..., 3:] if alpha is None else alpha
+    out[..., :3] = a * out[..., :3] + (1 - a)
+    out[..., 3] = 1.0
+    return out
+
+
 def probability_bands(p, extent=(0.0, 1.0, 0.0, 1.0), levels=20, alpha=0.5):
     """A probability map as filled bands, for a ``PathCollection`` that a live
     figure updates (``set_paths``, ``set_facecolor``) instead of an image.
@@ -129,8 +155,7 @@ def probability_bands(p, extent=(0.0, 1.0, 0.0, 1.0), levels=20, alpha=0.5):
         if polygons:
             paths.append(Path(np.concatenate(polygons), np.concatenate(codes)))
             middles.append((lo + hi) / 2)
-    colors = colormaps[REGION_CMAP](np.array(middles))
-    colors[:, :3] = alpha * colors[:, :3] + (1 - alpha)
+    colors = over_white(colormaps[REGION_CMAP](np.array(middles)), alpha)
     return paths, colors.reshape(-1, 4)
 
 

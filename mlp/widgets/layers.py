@@ -465,8 +465,8 @@ class MulticlassTrainingDemo(Demo):
         k = max(self.n_out, 2)
         # each class's colour as it shows at opacity 0.3 over the white Axes, in
         # bytes: an opaque image is drawn faster than a translucent one
-        self.colors = np.round(255 * (0.3 * to_rgba_array(
-            plotting.CLASS_COLORS[:k]) + 0.7)).astype(np.uint8)
+        self.colors = np.round(255 * plotting.over_white(to_rgba_array(
+            plotting.CLASS_COLORS[:k]), 0.3)).astype(np.uint8)
         self.image = self.ax.imshow(
             self.colors[np.zeros(self.xx.shape, dtype=int)], origin="lower",
             aspect="auto", interpolation="nearest",

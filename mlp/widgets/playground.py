@@ -430,9 +430,7 @@ class Playground(Demo):
         if np.all(np.isfinite(y_hat)):
             # the colours as they show over the white Axes, opaque, in bytes: an
             # image drawn two to three times faster than a translucent float one
-            rgba = region_colors(y_hat)
-            rgba[:, :3] = rgba[:, :3] * rgba[:, 3:] + (1 - rgba[:, 3:])
-            rgba[:, 3] = 1
+            rgba = plotting.over_white(region_colors(y_hat))
             self.image.set_data(np.round(rgba * 255).astype(np.uint8).reshape(
                 self.xx.shape + (4,)))
             self.image.set_visible(True)
