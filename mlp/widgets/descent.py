@@ -24,7 +24,7 @@ from ..backprop import backprop
 from ..losses import log_loss
 from ..network import _forward
 from ..training import DivergenceError, train
-from ._core import Demo
+from ._core import Demo, nice_ceil
 
 __all__ = ["ErrorDemo", "FeedforwardDemo", "LearningRateDemo"]
 
@@ -474,9 +474,7 @@ class LearningRateDemo(Demo):
         dragging the slider between two steps redraws the curve, not the axis."""
         top = self.ax_loss.get_xlim()[1]
         if epochs > top or 2 * epochs <= top:
-            scale = 10 ** np.floor(np.log10(epochs))
-            top = next(k * scale for k in (1, 2, 3, 5, 10) if k * scale >= epochs)
-            self.ax_loss.set_xlim(0, top)
+            self.ax_loss.set_xlim(0, nice_ceil(epochs, (1, 2, 3, 5)))
 
     def draw(self, alpha, epochs):
         weights, history, label, verdict, diverged = self.run(alpha, epochs)

@@ -37,7 +37,7 @@ from .._validation import check_positive, check_positive_int
 from ..activations import ACTIVATIONS, get_activation
 from ..network import _forward, init_weights
 from ..training import DivergenceError, _loss_and_accuracy, train
-from ._core import Demo
+from ._core import Demo, nice_ceil
 
 __all__ = ["Playground", "region_colors"]
 
@@ -81,30 +81,6 @@ def region_colors(y_hat, alpha=0.55):
         rgba[:, :3] = np.clip(y_hat, 0.0, 1.0) @ colors
     rgba[:, 3] = alpha
     return rgba
-
-
-def _step_up(n):
-    """The smallest of 10, 20, 50, 100, 200, 500, ... that is at least n."""
-    scale = 10
-    while True:
-        for factor in (1, 2, 5):
-            if factor * scale >= n:
-                return factor * scale
-        scale *= 10
-
-
-def _loss_top(loss):
-    """The top of the error axis for a largest error ``loss``: the smallest of
-    ..., 0.5, 1, 1.5, 2, 3, 5, 10, 15, ... at least as large.
-
-    Few steps, so that the axis keeps still (and is not drawn again) from one run
-    to the next: the untrained error of a two-class network is about ln 2 = 0.69,
-    and its axis goes up to 1 whatever the data, activation or seed.
-    """
-    if not (np.isfinite(loss) and loss > 0):
-        return 1.0
-    scale = 10.0 ** np.floor(np.log10(loss))
-    return next(f * scale for f in (1, 1.5, 2, 3, 5, 10) if f * scale >= loss)
 
 
 def _check_setting(name, value):
@@ -456,8 +432,12 @@ class Playground(Demo):
         # the epoch axis grows in steps 10, 20, 50, 100, ..., the error axis in
         # steps 1, 1.5, 2, 3, 5, ...; limits are set only when they change, so that
         # most frames (and most new settings) redraw the line and not the axes
-        xlim = (0.0, float(self.loss_xmax or _step_up(max(10, self.epoch))))
-        ylim = (0.0, _loss_top(1.02 * max(self.history["loss"])))
+        xlim = (0.0, float(self.loss_xmax or nice_ceil(max(10, self.epoch))))
+        # the error axis in few steps: the untrained error of a two-class network is
+        # about ln 2 = 0.69, and its axis goes up to 1 whatever the data or seed
+        top = 1.02 * max(self.history["loss"])
+        ylim = (0.0, nice_ceil(top, (1, 1.5, 2, 3, 5)) if np.isfinite(top) and top > 0
+                else 1.0)
         if self.ax_loss.get_xlim() != xlim:
             self.ax_loss.set_xlim(xlim)
         if self.ax_loss.get_ylim() != ylim:
