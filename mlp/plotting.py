@@ -180,8 +180,11 @@ def level_lines(z, extent=(0.0, 1.0, 0.0, 1.0), level=0.5):
     x1_min, x1_max, x2_min, x2_max = _check_extent(extent)
     if not z.min() < level < z.max():
         return []
-    return contour_generator(np.linspace(x1_min, x1_max, z.shape[1]),
-                             np.linspace(x2_min, x2_max, z.shape[0]), z).lines(level)
+    # "mpl2014", matplotlib's own algorithm: the same points as ax.contour
+    lines, _ = contour_generator(np.linspace(x1_min, x1_max, z.shape[1]),
+                                 np.linspace(x2_min, x2_max, z.shape[0]), z,
+                                 name="mpl2014", line_type="SeparateCode").lines(level)
+    return lines
 
 
 def set_live_title(ax, title, fontsize=10):

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 import numpy as np
-from contourpy import contour_generator
 
 from .. import plotting
 from .._validation import as_float_array
@@ -202,10 +201,8 @@ class WeightsDemo(Demo):
         if not np.all(np.isfinite(y_hat)):
             return "these weights give no finite probability: try smaller ones"
         self.image.set_data(y_hat)
-        # matplotlib's contour algorithm: the same points as ax.contour
-        pieces, _ = contour_generator(self.xx, self.yy, y_hat, name="mpl2014",
-                                      line_type="SeparateCode").lines(0.5)
-        nan = np.full((1, 2), np.nan)
+        pieces = plotting.level_lines(y_hat, self.extent)  # as ax.contour draws them
+        nan = np.full((1, 2), np.nan)  # one Line2D: the pieces apart by a NaN
         self.boundary.set_data(*np.concatenate(
             [part for piece in pieces for part in (piece, nan)] or [nan]).T)
         # plain text, not mathtext: a new formula on every move would be parsed again
