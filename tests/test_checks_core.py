@@ -19,7 +19,13 @@ import pytest
 
 from mlp import checks
 from mlp.checks import _core
-from mlp.checks._core import CheckResult, Mistake, check_function, check_value
+from mlp.checks._core import (
+    CheckResult,
+    Mistake,
+    check_choice,
+    check_function,
+    check_value,
+)
 
 CHECKERS = _core.all_checkers()
 
@@ -600,3 +606,15 @@ def test_examples_of_an_open_check(capsys):
     status, message = judge(capsys, positive, [spec], spec, spec.mistakes[0].reference)
     assert status == "fail" and message.startswith(spec.mistakes[0].message)
     assert not _core.examples("positive", right={})  # not capturing: nothing to do
+
+
+def test_choice_right_wrong_and_unknown(capsys):
+    wrong = {"up": "a small step against the gradient lowers E.", "same": "E moves."}
+    assert run(capsys, check_choice, "q", " Down ", "down", "it goes down.",
+               wrong).message == "right: it goes down."
+    assert run(capsys, check_choice, "q", "up", "down", "why",
+               wrong).message == wrong["up"]
+    unknown = run(capsys, check_choice, "q", "left", "down", "why", wrong)
+    assert unknown.status == "fail" and "'same', 'up'" in unknown.message
+    assert run(capsys, check_choice, "q", ..., "down", "why", wrong).status == "todo"
+    assert run(capsys, check_choice, "q", 0.25, 0.25, "why", {0.5: "no"}).passed

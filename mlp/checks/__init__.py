@@ -4,7 +4,14 @@ Each check prints one line (right, not yet done, or what is wrong with a hint) a
 never raises on a wrong answer. See :mod:`mlp.checks._core` for the machinery.
 """
 
-from ._core import CheckResult, Mistake, check_function, check_value, is_stub
+from ._core import (
+    CheckResult,
+    Mistake,
+    check_choice,
+    check_function,
+    check_value,
+    is_stub,
+)
 from .activations import (
     gradient_sizes,
     layers_below,
@@ -54,6 +61,7 @@ __all__ = [
     "CheckResult",
     "Mistake",
     "backprop_221",
+    "check_choice",
     "check_function",
     "check_value",
     "cross_entropy",

@@ -826,6 +826,39 @@ def _check_value(student, expected, mistakes, rtol, atol, hint):
     return status, message
 
 
+def check_choice(
+    name: str,
+    student,
+    right,
+    why: str,
+    wrong: dict,
+    quiet: bool = False,
+) -> CheckResult:
+    """Check the answer to a concept question ("predict, then check").
+
+    The reader commits to one of a few choices (a word such as ``"up"``, a letter, or
+    a number) before a cell reveals it. ``right`` is the right choice and ``why`` the
+    reason, printed with the verdict; ``wrong`` maps every other choice to the reason
+    it is wrong. An answer that is none of the choices is told what the choices are.
+    Text is compared without case or surrounding spaces; numbers as in
+    :func:`check_value`.
+
+    >>> r = check_choice("sigma(0)", 0.5, 0.5, "e^0 = 1, so 1 / (1 + 1).",
+    ...                  {0.0: "that is the score at 0, not sigma(0)."})
+    \u2714 sigma(0): right: e^0 = 1, so 1 / (1 + 1).
+    """
+    choices = sorted([right, *wrong], key=str)  # in an order that gives nothing away
+    listed = ", ".join(repr(c) if isinstance(c, str) else f"{c:g}" for c in choices)
+    hint = f"choose one of {listed}."
+    if isinstance(right, str) and isinstance(student, str):
+        known = [str(c).strip().lower() for c in choices]
+        if student.strip().lower() not in known:
+            return _report(name, "fail", f"got {student!r}: not one of the choices; "
+                           f"{hint}", quiet)
+    return check_value(name, student, right, list(wrong.items()),
+                       success=f"right: {why}", quiet=quiet, hint=hint)
+
+
 def examples(name: str, right: dict, mistakes: Sequence[tuple[dict, str]] = ()) -> bool:
     """Record example answers of a check that accepts many right answers.
 
