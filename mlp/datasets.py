@@ -11,7 +11,7 @@ import numpy as np
 from ._validation import as_rng, check_positive_int
 
 __all__ = ["admissions", "xor", "moons", "circles", "spirals", "three_class",
-           "DATASETS"]
+           "DATASETS", "split"]
 
 
 def _noise(value, name="noise"):
@@ -189,6 +189,53 @@ DATASETS = {
     "spirals": spirals,
     "three_class": three_class,
 }
+
+
+def split(X, y, fractions=(0.8, 0.2), rng=0):
+    """Shuffle the examples once (seeded) and cut them into parts of the given sizes.
+
+    Parameters
+    ----------
+    X : array of shape (m, n), one example per row
+    y : array of shape (m,), the labels, cut like the rows of X
+    fractions : the parts' shares of the m examples, e.g. ``(0.8, 0.2)`` for a training
+        and a test set, ``(0.6, 0.2, 0.2)`` for training, validation and test; each
+        > 0, summing to 1. Every part gets ``round(fraction * m)`` examples (at least
+        one), the last part what is left.
+    rng : seed or numpy Generator of the shuffle
+
+    Returns
+    -------
+    ``(X_1, y_1), (X_2, y_2), ...``: one pair per part, in the order of ``fractions``.
+    Every example lands in exactly one part.
+
+    Examples
+    --------
+    >>> X, y = xor(200, rng=0)
+    >>> (X_train, y_train), (X_test, y_test) = split(X, y, (0.75, 0.25), rng=0)
+    >>> X_train.shape, X_test.shape
+    ((150, 2), (50, 2))
+    """
+    X, y = np.asarray(X), np.asarray(y)
+    if X.ndim != 2 or y.ndim != 1 or len(X) != len(y):
+        raise ValueError(f"split expects X of shape (m, n) and y of shape (m,), got X "
+                         f"{X.shape} and y {y.shape}")
+    try:
+        shares = np.asarray(fractions, dtype=float)
+    except (TypeError, ValueError):
+        shares = np.array([np.nan])
+    if (shares.ndim != 1 or len(shares) < 2 or not np.all(np.isfinite(shares))
+            or np.any(shares <= 0) or abs(shares.sum() - 1) > 1e-9):
+        raise ValueError(f"fractions must be two or more shares > 0 that sum to 1, got "
+                         f"{fractions}")
+    m = len(y)
+    sizes = [max(1, int(round(f * m))) for f in shares[:-1]]
+    if sum(sizes) >= m:
+        raise ValueError(f"{m} examples are too few to cut into {len(shares)} parts "
+                         f"of shares {tuple(fractions)}")
+    order = as_rng(rng).permutation(m)
+    parts = np.split(order, np.cumsum(sizes))
+    return tuple((X[part], y[part]) for part in parts)
 
 
 def best_line(X, y):

@@ -31,3 +31,34 @@ def test_three_classes_balanced():
     assert np.bincount(y).tolist() == [100, 100, 100]
     _, ys = datasets.spirals(300, rng=0, classes=3)
     assert sorted(set(ys.tolist())) == [0, 1, 2]
+
+
+def test_split_cuts_every_example_into_exactly_one_part():
+    X, y = datasets.xor(200, rng=0)
+    parts = datasets.split(X, y, (0.6, 0.2, 0.2), rng=3)
+    assert [len(p[1]) for p in parts] == [120, 40, 40]
+    rows = np.concatenate([p[0] for p in parts])
+    assert len(np.unique(rows, axis=0)) == 200       # no example in two parts, none lost
+    for Xp, yp in parts:                             # each row keeps its label
+        for row, label in zip(Xp, yp):
+            assert label == y[np.flatnonzero((X == row).all(axis=1))[0]]
+    again = datasets.split(X, y, (0.6, 0.2, 0.2), rng=3)
+    assert all(np.array_equal(a[0], b[0]) for a, b in zip(parts, again))   # seeded
+    other = datasets.split(X, y, (0.6, 0.2, 0.2), rng=4)
+    assert not np.array_equal(parts[0][0], other[0][0])
+
+
+@pytest.mark.parametrize("fractions", [(1.0,), (0.5, 0.6), (0.0, 1.0), (0.5, np.nan),
+                                       "ab", ((0.5,), (0.5,))])
+def test_split_refuses_bad_fractions(fractions):
+    X, y = datasets.xor(20, rng=0)
+    with pytest.raises(ValueError, match="fractions"):
+        datasets.split(X, y, fractions)
+
+
+def test_split_refuses_mismatched_shapes_and_too_few_examples():
+    X, y = datasets.xor(20, rng=0)
+    with pytest.raises(ValueError, match="shape"):
+        datasets.split(X, y[:-1])
+    with pytest.raises(ValueError, match="too few"):
+        datasets.split(X[:2], y[:2], (0.4, 0.3, 0.3))
