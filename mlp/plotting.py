@@ -1658,3 +1658,85 @@ def _draw_each_figure_once():
 
 
 _draw_each_figure_once()
+
+
+def _shape_box(ax, x0, rows, cols, fill, label, shape_text):
+    """Draw a matrix as a grid of unit cells, top-left corner at (x0, 0), rows going
+    down; ``fill`` maps (i, j) to a colour. The name above, the shape below."""
+    from matplotlib.patches import Rectangle
+
+    for i in range(rows):
+        for j in range(cols):
+            ax.add_patch(Rectangle((x0 + j, -i - 1), 1, 1, facecolor=fill.get(
+                (i, j), "white"), edgecolor="0.55", linewidth=0.8))
+    ax.add_patch(Rectangle((x0, -rows), cols, rows, fill=False, edgecolor="k",
+                           linewidth=1.6))
+    ax.text(x0 + cols / 2, 0.35, label, ha="center", va="bottom", fontsize=12)
+    ax.text(x0 + cols / 2, -rows - 0.35, shape_text, ha="center", va="top",
+            fontsize=11, family="monospace")
+
+
+def plot_matmul_shapes(ax, m, n, k, row=0, col=0, names=("X", "W", "H"),
+                       m_name=None):
+    r"""The shapes of a matrix product ``H = X @ W``: (m, n) @ (n, k) -> (m, k).
+
+    Draws the three matrices as grids of cells, row ``row`` of ``X`` and column ``col``
+    of ``W`` shaded, and the one entry ``H[row, col]`` they give.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes or None
+    m, n, k : int, the shapes: ``X`` is (m, n), ``W`` is (n, k), ``H`` is (m, k)
+    row, col : int, the row of ``X`` and the column of ``W`` to shade (from 0)
+    names : three str, the matrices' names (mathtext allowed)
+    m_name : str, optional, a name for the number of rows (e.g. ``"m"``): the shapes
+        are then written ``(m, n)`` and ``(m, k)`` with ``m`` rows drawn
+
+    Returns
+    -------
+    ax
+
+    Notes
+    -----
+    Entry ``H[i, j]`` is row ``i`` of ``X`` against column ``j`` of ``W``:
+    :math:`H_{ij} = \sum_l X_{il} W_{lj}`. Chapter 0 (numpy for this course) draws
+    the slides' :math:`W^{(1)}`: (m, 3) @ (3, 2) -> (m, 2).
+    """
+    for name, value in (("m", m), ("n", n), ("k", k)):
+        if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or (
+                value < 1):
+            raise ValueError(f"{name} must be a positive int, got {value!r}")
+    if not (0 <= row < m and 0 <= col < k):
+        raise ValueError(f"row must be in 0..{m - 1} and col in 0..{k - 1}, got "
+                         f"row={row}, col={col}")
+    if len(names) != 3:
+        raise ValueError(f"names must be three names (X, W, H), got {names!r}")
+    ax = _ax(ax)
+    rows = m_name if m_name is not None else str(m)
+    c_row, c_col, c_out = CLASS_COLORS[4], CLASS_COLORS[0], CLASS_COLORS[3]
+    light = {c: over_white(to_rgb(c) + (0.45,)) for c in (c_row, c_col)}
+    gap = 1.6
+    x_w = n + gap
+    x_h = x_w + k + gap
+    _shape_box(ax, 0, m, n, {(row, j): light[c_row] for j in range(n)},
+               f"${names[0]}$", f"({rows}, {n})")
+    _shape_box(ax, x_w, n, k, {(i, col): light[c_col] for i in range(n)},
+               f"${names[1]}$", f"({n}, {k})")
+    _shape_box(ax, x_h, m, k, {(row, col): c_out}, f"${names[2]}$",
+               f"({rows}, {k})")
+    middle = -min(m, n) / 2
+    ax.text(n + gap / 2, middle, "@", ha="center", va="center", fontsize=20)
+    ax.text(x_w + k + gap / 2, middle, r"$\rightarrow$", ha="center", va="center",
+            fontsize=20)
+    depth = max(m, n)
+    centre = (x_h + k) / 2
+    ax.text(centre, -depth - 1.2, f"inner sizes agree: ${names[0]}$ has {n} columns, "
+            f"${names[1]}$ has {n} rows", ha="center", va="top", fontsize=10)
+    ax.text(centre, -depth - 2.1, f"row ${names[0]}$[{row}, :] against column "
+            f"${names[1]}$[:, {col}] gives the one entry ${names[2]}$[{row}, {col}]",
+            ha="center", va="top", fontsize=10, color=c_out)
+    ax.set_xlim(-0.5, x_h + k + 0.5)
+    ax.set_ylim(-depth - 3.0, 1.2)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax
