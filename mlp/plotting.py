@@ -1660,15 +1660,19 @@ def _draw_each_figure_once():
 _draw_each_figure_once()
 
 
-def _shape_box(ax, x0, rows, cols, fill, label, shape_text):
+def _shape_box(ax, x0, rows, cols, fill, label, shape_text, values=None):
     """Draw a matrix as a grid of unit cells, top-left corner at (x0, 0), rows going
-    down; ``fill`` maps (i, j) to a colour. The name above, the shape below."""
+    down; ``fill`` maps (i, j) to a colour, ``values`` (rows, cols) or None is written
+    in the cells. The name above, the shape below."""
     from matplotlib.patches import Rectangle
 
     for i in range(rows):
         for j in range(cols):
             ax.add_patch(Rectangle((x0 + j, -i - 1), 1, 1, facecolor=fill.get(
                 (i, j), "white"), edgecolor="0.55", linewidth=0.8))
+            if values is not None:
+                ax.text(x0 + j + 0.5, -i - 0.5, f"{values[i, j]:g}", ha="center",
+                        va="center", fontsize=9)
     ax.add_patch(Rectangle((x0, -rows), cols, rows, fill=False, edgecolor="k",
                            linewidth=1.6))
     ax.text(x0 + cols / 2, 0.35, label, ha="center", va="bottom", fontsize=12)
@@ -1677,7 +1681,7 @@ def _shape_box(ax, x0, rows, cols, fill, label, shape_text):
 
 
 def plot_matmul_shapes(ax, m, n, k, row=0, col=0, names=("X", "W", "H"),
-                       m_name=None):
+                       m_name=None, X=None, W=None):
     r"""The shapes of a matrix product ``H = X @ W``: (m, n) @ (n, k) -> (m, k).
 
     Draws the three matrices as grids of cells, row ``row`` of ``X`` and column ``col``
@@ -1691,6 +1695,8 @@ def plot_matmul_shapes(ax, m, n, k, row=0, col=0, names=("X", "W", "H"),
     names : three str, the matrices' names (mathtext allowed)
     m_name : str, optional, a name for the number of rows (e.g. ``"m"``): the shapes
         are then written ``(m, n)`` and ``(m, k)`` with ``m`` rows drawn
+    X, W : arrays of shapes (m, n) and (n, k), optional: their numbers (and those of
+        ``X @ W``) are written in the cells
 
     Returns
     -------
@@ -1711,19 +1717,28 @@ def plot_matmul_shapes(ax, m, n, k, row=0, col=0, names=("X", "W", "H"),
                          f"row={row}, col={col}")
     if len(names) != 3:
         raise ValueError(f"names must be three names (X, W, H), got {names!r}")
+    if (X is None) != (W is None):
+        raise ValueError("give both X and W, or neither")
+    H = None
+    if X is not None:
+        X, W = as_float_array(X, "X", ndim=2), as_float_array(W, "W", ndim=2)
+        if X.shape != (m, n) or W.shape != (n, k):
+            raise ValueError(f"X must be ({m}, {n}) and W ({n}, {k}), got {X.shape} "
+                             f"and {W.shape}")
+        H = X @ W
     ax = _ax(ax)
     rows = m_name if m_name is not None else str(m)
     c_row, c_col, c_out = CLASS_COLORS[4], CLASS_COLORS[0], CLASS_COLORS[3]
-    light = {c: over_white(to_rgb(c) + (0.45,)) for c in (c_row, c_col)}
+    light = {c: over_white(to_rgb(c) + (0.45,)) for c in (c_row, c_col, c_out)}
     gap = 1.6
     x_w = n + gap
     x_h = x_w + k + gap
     _shape_box(ax, 0, m, n, {(row, j): light[c_row] for j in range(n)},
-               f"${names[0]}$", f"({rows}, {n})")
+               f"${names[0]}$", f"({rows}, {n})", X)
     _shape_box(ax, x_w, n, k, {(i, col): light[c_col] for i in range(n)},
-               f"${names[1]}$", f"({n}, {k})")
-    _shape_box(ax, x_h, m, k, {(row, col): c_out}, f"${names[2]}$",
-               f"({rows}, {k})")
+               f"${names[1]}$", f"({n}, {k})", W)
+    _shape_box(ax, x_h, m, k, {(row, col): light[c_out] if H is not None else c_out},
+               f"${names[2]}$", f"({rows}, {k})", H)
     middle = -min(m, n) / 2
     ax.text(n + gap / 2, middle, "@", ha="center", va="center", fontsize=20)
     ax.text(x_w + k + gap / 2, middle, r"$\rightarrow$", ha="center", va="center",

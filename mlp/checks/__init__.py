@@ -36,6 +36,16 @@ from .layers import (
     softmax,
     weight_shapes,
 )
+from .numpy_basics import (
+    accuracy,
+    add_ones,
+    all_scores,
+    predict_broadcast,
+    predict_mean_of_booleans,
+    predict_product_shape,
+    second_student,
+    x1_column,
+)
 from .perceptron import probability, score, sigmoid, student_probability
 from .regions import (
     combine,
@@ -47,6 +57,14 @@ from .regions import (
 )
 
 __all__ = [
+    "accuracy",
+    "add_ones",
+    "all_scores",
+    "predict_broadcast",
+    "predict_mean_of_booleans",
+    "predict_product_shape",
+    "second_student",
+    "x1_column",
     "count_weights",
     "multiclass_cross_entropy",
     "one_hot",
