@@ -1747,9 +1747,10 @@ def plot_matmul_shapes(ax, m, n, k, row=0, col=0, names=("X", "W", "H"),
     centre = (x_h + k) / 2
     ax.text(centre, -depth - 1.2, f"inner sizes agree: ${names[0]}$ has {n} columns, "
             f"${names[1]}$ has {n} rows", ha="center", va="top", fontsize=10)
-    ax.text(centre, -depth - 2.1, f"row ${names[0]}$[{row}, :] against column "
-            f"${names[1]}$[:, {col}] gives the one entry ${names[2]}$[{row}, {col}]",
-            ha="center", va="top", fontsize=10, color=c_out)
+    ax.annotate(f"row ${names[0]}$[{row}, :] against column ${names[1]}$[:, {col}] "
+                f"gives the one entry ${names[2]}$[{row}, {col}]",
+                (centre, -depth - 1.2), xytext=(0, -18), textcoords="offset points",
+                ha="center", va="top", fontsize=10, color=c_out)
     ax.set_xlim(-0.5, x_h + k + 0.5)
     ax.set_ylim(-depth - 3.0, 1.2)
     ax.set_aspect("equal")

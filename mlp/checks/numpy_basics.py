@@ -112,7 +112,7 @@ def all_scores(H_new):
 
 
 def _reference_accuracy(predicted, y):
-    return np.mean(predicted == y)
+    return float(np.mean(predicted == y))
 
 
 def _inputs_labels(rng):

@@ -9,6 +9,7 @@ from .activations import ActivationDemo, VanishingDemo
 from .backprop import BackpropDemo, ChainRuleDemo
 from .descent import ErrorDemo, FeedforwardDemo, LearningRateDemo
 from .layers import LayersDemo, MulticlassTrainingDemo, SoftmaxDemo
+from .numpy_basics import ShapesDemo
 from .perceptron import PerceptronDemo
 from .playground import Playground
 from .regions import CombineDemo, WeightsDemo
@@ -27,6 +28,7 @@ __all__ = [
     "LearningRateDemo",
     "PerceptronDemo",
     "Playground",
+    "ShapesDemo",
     "VanishingDemo",
     "WeightsDemo",
 ]
