@@ -146,7 +146,8 @@ def accuracy(student):
 
 
 def predict_product_shape(choice):
-    """Concept question: the shape of ``Xb @ W1`` for ``Xb`` (4, 3) and ``W1`` (3, 2)."""
+    """Concept question: the shape of ``Xb @ W1``, ``Xb`` of shape (4, 3) and ``W1``
+    of shape (3, 2)."""
     return check_choice(
         "shape of Xb @ W1",
         choice,
