@@ -459,3 +459,38 @@ def test_multiclass_regions_have_no_sliver_of_a_losing_class():
               for rgba in c.get_facecolor() if rgba[3] > 0}
     red = tuple(np.round(matplotlib.colors.to_rgb(plotting.CLASS_COLORS[1]), 3))
     assert red not in colors and len(colors) == 2
+
+
+# -- chapter 5: deep or wide at equal weights, and the concept questions ----------------
+
+
+def test_trained_network_trains_one_layer_as_wide_as_a_deep_one():
+    """Chapter 5 compares 2-26-1 with 2-8-8-1: the same 105 weights."""
+    wide, _ = wl.trained_network("spirals", units=26, depth=1)
+    deep, _ = wl.trained_network("spirals", units=8, depth=2)
+    assert [W.shape for W in wide] == [(3, 26), (27, 1)]
+    assert sum(W.size for W in wide) == sum(W.size for W in deep) == 105
+    assert checks.predict_weights_231(13).passed  # (2 + 1) * 3 + (3 + 1) * 1
+    with pytest.raises(ValueError, match="at most 32"):
+        wl.trained_network("spirals", units=wl.MAX_UNITS + 1)
+
+
+@pytest.mark.parametrize("checker, right, wrong", [
+    (checks.predict_weights_231, 13, 9),
+    (checks.predict_deep_or_wide, "deep", "wide"),
+    (checks.predict_test_accuracy, "lower", "same"),
+    (checks.predict_softmax_sum, 1, 2.137),
+    (checks.predict_softmax_shift, "same", "closer"),
+    (checks.predict_sum_below_one, "no", "yes"),
+    (checks.predict_combined_minimum, 0.5, 0.0),
+    (checks.predict_bias_region, "grows", "shrinks"),
+    (checks.predict_doubled_boundary, "stays", "moves"),
+])
+def test_concept_questions(checker, right, wrong, capsys):
+    assert checker(right).passed
+    assert checker(wrong).status == "fail"
+    assert checker(...).status == "todo"
+    other = "not a choice" if isinstance(right, str) else 7.5
+    assert "choose one of" in checker(other).message
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 4 and lines[0].startswith("\u2714")

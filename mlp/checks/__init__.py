@@ -33,6 +33,11 @@ from .layers import (
     count_weights,
     multiclass_cross_entropy,
     one_hot,
+    predict_deep_or_wide,
+    predict_softmax_shift,
+    predict_softmax_sum,
+    predict_test_accuracy,
+    predict_weights_231,
     softmax,
     weight_shapes,
 )
@@ -54,6 +59,10 @@ from .regions import (
     hidden_probabilities,
     line_accuracy,
     outside_band,
+    predict_bias_region,
+    predict_combined_minimum,
+    predict_doubled_boundary,
+    predict_sum_below_one,
 )
 
 __all__ = [
@@ -103,4 +112,13 @@ __all__ = [
     "tanh_from_sigmoid",
     "tanh_prime",
     "y_hat_by_hand",
+    "predict_bias_region",
+    "predict_combined_minimum",
+    "predict_deep_or_wide",
+    "predict_doubled_boundary",
+    "predict_softmax_shift",
+    "predict_softmax_sum",
+    "predict_sum_below_one",
+    "predict_test_accuracy",
+    "predict_weights_231",
 ]

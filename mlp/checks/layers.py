@@ -15,6 +15,11 @@ __all__ = [
     "count_weights",
     "multiclass_cross_entropy",
     "one_hot",
+    "predict_deep_or_wide",
+    "predict_softmax_shift",
+    "predict_softmax_sum",
+    "predict_test_accuracy",
+    "predict_weights_231",
     "softmax",
     "weight_shapes",
 ]
@@ -232,3 +237,89 @@ def multiclass_cross_entropy(student):
         ],
     )
 
+
+
+# -- concept questions (predict, then check), chapters 5 and 6 -------------------------
+
+
+def predict_weights_231(answer, quiet=False):
+    """Chapter 5: how many weights, biases included, has a 2-3-1 network?"""
+    return _core.check_choice(
+        "predict_weights_231", answer, 13,
+        "(2 + 1) * 3 = 9 weights into the hidden layer and (3 + 1) * 1 = 4 into the "
+        "output: 13.",
+        {9: "the biases are missing: every hidden unit and the output unit has one, "
+            "(2 + 1) * 3 + (3 + 1) * 1 = 13.",
+         6: "that is the number of nodes (2 + 3 + 1): count the edges, "
+            "(n_in + 1) * n_out for each layer.",
+         14: "the bias adds a row of n_out weights, one per unit it feeds: "
+             "(n_in + 1) * n_out, so (2 + 1) * 3 + (3 + 1) * 1 = 13."},
+        quiet=quiet)
+
+
+def predict_deep_or_wide(answer, quiet=False):
+    """Chapter 5: 2-26-1 and 2-8-8-1 have 105 weights each; after the same 800
+    steps on the spirals, which fits more training points: "deep", "wide" or
+    "same"?"""
+    return _core.check_choice(
+        "predict_deep_or_wide", answer, "deep",
+        "in this setting the 2-8-8-1 network fits every training point on each of "
+        "the seeds tried, the 2-26-1 network 92.5% to 95%; with 800 more steps the "
+        "wide one catches up. Here depth made training faster, at an equal number of "
+        "weights.",
+        {"wide": "not here: with the same 105 weights and the same 800 steps the "
+                 "2-26-1 network stays below the 2-8-8-1 on every seed tried (it "
+                 "catches up with 800 more steps).",
+         "same": "not after 800 steps: the 2-8-8-1 network fits every training "
+                 "point, the 2-26-1 network 92.5% to 95% of them (both fit almost all "
+                 "with 800 more steps)."},
+        quiet=quiet)
+
+
+def predict_test_accuracy(answer, quiet=False):
+    """Chapter 5: a large network classifies all of its 30 noisy training points
+    correctly; is its test accuracy "lower", "same" or "higher"?"""
+    return _core.check_choice(
+        "predict_test_accuracy", answer, "lower",
+        "the boundary bends around every one of the 30 noisy training points, "
+        "including the ones on the wrong side of the moons; new points do not follow "
+        "those bends, and many fall on the wrong side.",
+        {"same": "100% on the training points says only that the network fits "
+                 "THOSE points; new points from the same data set are not in its "
+                 "weights, and its bends around the noisy ones are wrong for them.",
+         "higher": "a test accuracy above 100% is impossible, and here even 100% "
+                   "on new points would need the bends around noisy training points "
+                   "to be right for new points, which they are not."},
+        quiet=quiet)
+
+
+def predict_softmax_sum(answer, quiet=False):
+    """Chapter 6: what do the softmax outputs of the scores (2.0, 1.0, 0.1) add up
+    to?"""
+    return _core.check_choice(
+        "predict_softmax_sum", answer, 1,
+        "softmax divides each e^h_j by the total of all of them, so the outputs add "
+        "up to total / total = 1, whatever the scores.",
+        {2.137: "that is the sum of three separate sigmoids; softmax divides by "
+                "the total of the e^h_j, so its outputs add up to exactly 1.",
+         3.1: "that is the sum of the scores themselves; softmax outputs are e^h_j "
+              "divided by the total of the e^h_l, and those add up to 1.",
+         11.213: "that is the total e^2.0 + e^1.0 + e^0.1, the denominator; "
+                 "each output is divided by it, so the outputs add up to 1."},
+        quiet=quiet)
+
+
+def predict_softmax_shift(answer, quiet=False):
+    """Chapter 6: 100 is added to all three scores; do the softmax probabilities stay
+    the "same", get "closer" together or get "further" apart?"""
+    return _core.check_choice(
+        "predict_softmax_shift", answer, "same",
+        "e^(h_j + 100) = e^100 e^h_j: every term and the total get the same factor "
+        "e^100, which cancels. Only differences between scores matter.",
+        {"closer": "the scores 102, 101, 100.1 look closer relative to their size, "
+                   "but softmax only sees their differences (1 and 0.9), which did "
+                   "not change: e^100 cancels.",
+         "further": "the differences between the scores did not change, and those "
+                    "are all that softmax sees: e^100 multiplies every term and the "
+                    "total, and cancels."},
+        quiet=quiet)

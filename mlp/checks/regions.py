@@ -3,6 +3,9 @@
 - chapter 2 (Non-Linear Regions): :func:`line_accuracy`, :func:`curved_line`
 - chapter 3 (Combining Regions): :func:`combine_sum`, :func:`hidden_probabilities`
 - chapter 4 (What Weights can do?): :func:`combine`, :func:`outside_band`
+- concept questions (predict, then check): :func:`predict_sum_below_one`,
+  :func:`predict_combined_minimum` (chapter 3), :func:`predict_bias_region`,
+  :func:`predict_doubled_boundary` (chapter 4)
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from ._core import (
     CheckResult,
     Mistake,
     _report,
+    check_choice,
     check_function,
     examples,
     is_stub,
@@ -28,6 +32,10 @@ __all__ = [
     "hidden_probabilities",
     "line_accuracy",
     "outside_band",
+    "predict_bias_region",
+    "predict_combined_minimum",
+    "predict_doubled_boundary",
+    "predict_sum_below_one",
 ]
 
 #: The slides' two linear models, 5x1 - 2x2 + 8 and 7x1 - 3x2 - 1, as columns.
@@ -283,3 +291,62 @@ def outside_band(w1, w2, b, quiet=False):
         return _say(name, "fail", start + "; ".join(problems) + ".", quiet)
     return _say(name, "pass", "everything but the band: two pieces, which no single "
                 "line can draw.", quiet)
+
+
+# -- concept questions (predict, then check), chapters 3 and 4 -------------------------
+
+
+def predict_sum_below_one(answer, quiet=False):
+    """Chapter 3: is sigma(h1) + sigma(h2) always below 1? ("yes" or "no")."""
+    return check_choice(
+        "predict_sum_below_one", answer, "no",
+        "each sigmoid is between 0 and 1, so their sum is between 0 and 2: at the "
+        "point (1, 2) it is 0.9999 + 0.5 = 1.4999, and where both models say yes it "
+        "comes close to 2.",
+        {"yes": "each sigmoid alone stays below 1, but two of them can add up to "
+                "almost 2: where both models are sure, 1 + 1."},
+        quiet=quiet)
+
+
+def predict_combined_minimum(answer, quiet=False):
+    """Chapter 3: the smallest value of sigma(sigma1 + sigma2) anywhere (0, 0.5, 0.73
+    or 1)."""
+    return check_choice(
+        "predict_combined_minimum", answer, 0.5,
+        "the sum sigma1 + sigma2 is never negative, so the last sigmoid never gets "
+        "below sigma(0) = 0.5: the plain sum rejects nothing.",
+        {0.0: "the output would need a very negative sum, but sigma1 + sigma2 is at "
+              "least 0, and sigma(0) = 0.5.",
+         0.73: "that is sigma(1), where exactly one model says yes; where neither "
+               "does, the sum is about 0 and the output sigma(0) = 0.5.",
+         1.0: "the output is a sigmoid, always below 1; and it is smallest where "
+              "the sum is smallest, about 0: sigma(0) = 0.5."},
+        quiet=quiet)
+
+
+def predict_bias_region(answer, quiet=False):
+    """Chapter 4: the bias grows from -6 to -1 (weights 7 and 5 kept): does the
+    combined region "grow", "shrink" or "stay" the same?"""
+    return check_choice(
+        "predict_bias_region", answer, "grows",
+        "the bias is added to every point's score, so a larger bias lifts every "
+        "score: more points reach a score >= 0 and the region grows. At b = -1 one "
+        "model alone is enough (7 - 1 > 0 and 5 - 1 > 0): the union.",
+        {"shrinks": "a larger bias makes every score larger, not smaller: more "
+                    "points get y_hat >= 0.5.",
+         "stays": "the bias is added to every score: points whose score was just "
+                  "below 0 now reach it, so the region changes."},
+        quiet=quiet)
+
+
+def predict_doubled_boundary(answer, quiet=False):
+    """Chapter 4: all three combination weights doubled (7, 5, -6 to 14, 10, -12):
+    does the boundary "move" or "stay"?"""
+    return check_choice(
+        "predict_doubled_boundary", answer, "stays",
+        "doubling every weight doubles every score, and 2z >= 0 exactly where "
+        "z >= 0: the boundary stays, and the probabilities get sharper.",
+        {"moves": "the boundary is where the score is 0, and twice 0 is still 0: "
+                  "the same points are on it. Only the probabilities on either side "
+                  "get closer to 0 and 1."},
+        quiet=quiet)

@@ -46,7 +46,7 @@ LAYER_DATASETS = {
 }
 
 #: The settings the demo offers (and ``trained_network`` accepts).
-MAX_UNITS, MAX_DEPTH = 16, 4
+MAX_UNITS, MAX_DEPTH = 32, 4
 
 
 def layer_data(dataset="circles"):
@@ -156,7 +156,7 @@ def trained_network(dataset="circles", units=4, depth=1, seed=0):
     Parameters
     ----------
     dataset : {"circles", "moons", "xor", "spirals"}
-    units : int, 1 to 16, hidden units per layer
+    units : int, 1 to 32, hidden units per layer
     depth : int, 1 to 4, hidden layers
     seed : int, the seed of the starting weights
 
