@@ -193,7 +193,8 @@ class GraphDrawing:
                                  zorder=3)
             ax.add_patch(box)
             self.boxes[name] = box
-            self.value_texts[name] = ax.text(px, py + 0.17, "", ha="center",
+            up = 0.17 if graph[name].grad is not None else 0.0  # inputs: one line
+            self.value_texts[name] = ax.text(px, py + up, "", ha="center",
                                              va="center", fontsize=fontsize, zorder=4)
             if graph[name].grad is not None:
                 self.grad_texts[name] = ax.text(px, py - 0.2, "", ha="center",

@@ -339,8 +339,8 @@ def predict_dL_dz_sign(sign):
         "raising z moves h = 0.3 towards the label 1, so the loss falls: dL/dz = "
         "h - y = -0.7.",
         wrong={
-            "positive": "a positive slope would mean the loss grows as h moves from 0.3 "
-                        "towards the label 1; it falls.",
+            "positive": "a positive slope would mean the loss grows as h moves from "
+                        "0.3 towards the label 1; it falls.",
             "zero": "the slope is zero only where h = y; here h = 0.3 and y = 1.",
         },
     )
