@@ -20,7 +20,17 @@ from .activations import (
     tanh_from_sigmoid,
     tanh_prime,
 )
-from .backprop import backprop_221, dE_dW12, dL_dh, dL_dz, sigmoid_prime
+from .backprop import (
+    backprop_221,
+    dE_dW12,
+    dL_dh,
+    dL_dz,
+    predict_dL_dz_sign,
+    predict_gradient_through_sigmoid,
+    predict_sigmoid_slope_at_0,
+    predict_zero_gradient,
+    sigmoid_prime,
+)
 from .feedforward import (
     cross_entropy,
     descent_step,
@@ -121,4 +131,8 @@ __all__ = [
     "predict_sum_below_one",
     "predict_test_accuracy",
     "predict_weights_231",
+    "predict_dL_dz_sign",
+    "predict_gradient_through_sigmoid",
+    "predict_sigmoid_slope_at_0",
+    "predict_zero_gradient",
 ]

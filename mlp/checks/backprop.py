@@ -11,9 +11,19 @@ from __future__ import annotations
 import numpy as np
 
 from ..activations import sigmoid as _sigma
-from ._core import Mistake, check_function
+from ._core import Mistake, check_choice, check_function
 
-__all__ = ["backprop_221", "dE_dW12", "dL_dh", "dL_dz", "sigmoid_prime"]
+__all__ = [
+    "backprop_221",
+    "dE_dW12",
+    "dL_dh",
+    "dL_dz",
+    "predict_dL_dz_sign",
+    "predict_gradient_through_sigmoid",
+    "predict_sigmoid_slope_at_0",
+    "predict_zero_gradient",
+    "sigmoid_prime",
+]
 
 SLIDE_SIGN = (
     "this is the slide's formula, and the slide has a sign error: the derivative of "
@@ -299,4 +309,71 @@ def backprop_221(student):
         hint=("Go step by step: delta2 = (y_hat - y) / m of shape (m, 1); dE_dW2 = "
               "[sigma(h1), sigma(h2), 1].T @ delta2; delta1 = (delta2 @ W2[:-1].T) * "
               "sigma'(h); dE_dW1 = [x1, x2, 1].T @ delta1."),
+    )
+
+
+# -- concept questions (predict, then check) -----------------------------------------
+
+
+def predict_sigmoid_slope_at_0(slope_at_0):
+    """Chapter 10: the slope of the sigmoid at 0 (one of 0, 0.25, 0.5, 1)."""
+    return check_choice(
+        "predict_sigmoid_slope_at_0", slope_at_0, 0.25,
+        "sigma'(0) = sigma(0)(1 - sigma(0)) = 1/2 * 1/2 = 1/4, the steepest point of "
+        "the sigmoid.",
+        wrong={
+            0.5: "that is sigma(0), the height of the curve at 0; its slope is "
+                 "sigma(0)(1 - sigma(0)).",
+            0.0: "the sigmoid is flat far from 0, where its slope tends to 0; at 0 it "
+                 "rises fastest: sigma(0)(1 - sigma(0)).",
+            1.0: "the sigmoid needs several units of x to rise from 0 to 1, so its "
+                 "slope stays well below 1: sigma(0)(1 - sigma(0)).",
+        },
+    )
+
+
+def predict_dL_dz_sign(sign):
+    """Chapter 10: the sign of dL/dz for y = 1 and h = 0.3."""
+    return check_choice(
+        "predict_dL_dz_sign", sign, "negative",
+        "raising z moves h = 0.3 towards the label 1, so the loss falls: dL/dz = "
+        "h - y = -0.7.",
+        wrong={
+            "positive": "a positive slope would mean the loss grows as h moves from "
+                        "0.3 towards the label 1; it falls.",
+            "zero": "the slope is zero only where h = y; here h = 0.3 and y = 1.",
+        },
+    )
+
+
+def predict_gradient_through_sigmoid(choice):
+    """Chapter 11: is |dE/dh1| bigger than, smaller than or the same as
+    |dE/dsigma(h1)|?"""
+    return check_choice(
+        "predict_gradient_through_sigmoid", choice, "smaller",
+        "one step back through the sigmoid multiplies by sigma'(h1), which is at most "
+        "1/4 (chapter 10); here h1 = 7, so sigma'(7) is about 0.0009.",
+        wrong={
+            "bigger": "the step back multiplies by sigma'(h1) = sigma(h1)(1 - "
+                      "sigma(h1)), never more than 1/4: it cannot grow.",
+            "the same": "the step back through the sigmoid multiplies by its local "
+                        "derivative sigma'(h1), which is not 1 (at most 1/4).",
+        },
+    )
+
+
+def predict_zero_gradient(choice):
+    """Chapter 11: which weights have a zero gradient when the input x1 is 0
+    (a: W11(1) and W12(1), b: W11(1) and W21(1), c: all of W(1), d: none)."""
+    return check_choice(
+        "predict_zero_gradient", choice, "a",
+        "dE/dW_1j(1) = delta_j * x1: the last factor of the chain, dh_j/dW_1j(1), is "
+        "the input x1 = 0. The weights leaving x1 (row 1 of W(1)) get no gradient.",
+        wrong={
+            "b": "W21(1) multiplies x2, not x1; W11(1) and W21(1) are the weights into "
+                 "h1. The zero factor is dh_j/dW_1j(1) = x1: the weights leaving x1.",
+            "c": "only the weights that multiply x1 get the factor x1 = 0; those of x2 "
+                 "and the biases still have gradients.",
+            "d": "the last factor of dE/dW_1j(1) is dh_j/dW_1j(1) = x1, which is 0.",
+        },
     )

@@ -6,7 +6,7 @@ the HTML book) and ``widget()`` (sliders and the live figure, for a running kern
 
 from ._core import Demo
 from .activations import ActivationDemo, VanishingDemo
-from .backprop import BackpropDemo, ChainRuleDemo
+from .backprop import BackpropDemo, BackpropGraphDemo, ChainRuleDemo
 from .descent import ErrorDemo, FeedforwardDemo, LearningRateDemo
 from .layers import LayersDemo, MulticlassTrainingDemo, SoftmaxDemo
 from .numpy_basics import ShapesDemo
@@ -20,6 +20,7 @@ __all__ = [
     "SoftmaxDemo",
     "ActivationDemo",
     "BackpropDemo",
+    "BackpropGraphDemo",
     "ChainRuleDemo",
     "CombineDemo",
     "Demo",

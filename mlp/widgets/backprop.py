@@ -5,6 +5,8 @@
   beside the corrected ones.
 - :class:`BackpropDemo` (chapter 11): the 2-2-1 network on one example; each factor of
   the chain for a chosen weight, and every entry of :math:`\\nabla E`.
+- :class:`BackpropGraphDemo` (chapter 11): the backward pass through the graph of the
+  2-2-1 network, one node at a time.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from matplotlib.transforms import blended_transform_factory, offset_copy
 
 from ..activations import sigmoid
 from ..backprop import backprop, numerical_gradient
+from ..figures_graph import BACKWARD_ORDER, GraphDrawing, backprop_graph
 from ..losses import cross_entropy
 from ..network import forward
 from ._core import Demo
 
-__all__ = ["ENTRIES", "BackpropDemo", "ChainRuleDemo", "chain_factors"]
+__all__ = ["ENTRIES", "BackpropDemo", "BackpropGraphDemo", "ChainRuleDemo",
+           "chain_factors"]
 
 #: The nine weights of the 2-2-1 network, slide names -> (layer index, row, column).
 ENTRIES = {
@@ -445,3 +449,55 @@ class BackpropDemo(Demo):
     @staticmethod
     def _tex(entry):
         return f"W_{{{entry[1:3]}}}^{{{entry[3:]}}}"
+
+
+class BackpropGraphDemo(Demo):
+    """The backward pass through the graph of the 2-2-1 network, one node at a time.
+
+    A slider ``step`` reveals the gradients in the order backpropagation computes them
+    (:data:`mlp.figures_graph.BACKWARD_ORDER`, from ``E`` down to ``W11``); sliders for
+    the example ``(x1, x2)`` and buttons for its label ``y`` change the values. The
+    status line says how the node just reached got its gradient: the gradient arriving
+    from above times the local derivative. The weights are those of chapters 7, 10 and
+    11.
+    """
+
+    weights = [np.array([[5.0, 7.0], [-2.0, -3.0], [8.0, -1.0]]),
+               np.array([[7.0], [5.0], [-6.0]])]
+    defaults = {"step": len(BACKWARD_ORDER), "x1": 1.0, "x2": 3.0, "y": 1}
+    figsize = (11, 4.3)
+
+    def controls(self):
+        import ipywidgets as w
+
+        return {
+            "step": w.IntSlider(min=1, max=len(BACKWARD_ORDER), step=1,
+                                description="step back"),
+            "x1": w.FloatSlider(min=-5, max=5, step=0.1, description="x1"),
+            "x2": w.FloatSlider(min=-5, max=5, step=0.1, description="x2"),
+            "y": w.ToggleButtons(options=[0, 1], description="label y"),
+        }
+
+    def graph(self, values):
+        """The graph of the current example (see :func:`backprop_graph`)."""
+        return backprop_graph(self.weights, [values["x1"], values["x2"]],
+                              int(values["y"]))
+
+    def setup(self, fig):
+        ax = fig.add_subplot()
+        self.drawing = GraphDrawing(ax, self.graph(self.defaults))
+
+    def draw(self, step, x1, x2, y):
+        graph = self.graph({"x1": x1, "x2": x2, "y": y})
+        shown = self.drawing.update(graph, step)
+        called = {"a1": "sigma(h1)", "a2": "sigma(h2)", "W11": "W11(1)"}
+        if not shown:
+            return "Step 0: the forward pass only; no gradient yet."
+        node = graph[shown[-1]]
+        if node.parent is None:
+            return "Step 1: dE/dE = 1, where the backward pass starts."
+        parent = graph[node.parent]
+        return (f"Step {len(shown)}: grad of {called.get(node.name, node.name)} = "
+                f"grad of {called.get(parent.name, parent.name)} "
+                f"x local derivative = {parent.grad:.4g} x {node.local:.4g} "
+                f"= {node.grad:.4g}")
