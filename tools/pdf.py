@@ -3,7 +3,8 @@
     python tools/pdf.py                  # both -> _build/pdf/*.pdf
     python tools/pdf.py --edition student
 
-The PDFs land in ``_build/pdf/``:
+The PDFs land in ``_build/pdf/`` (and, when the HTML book is built, in
+``_build/html/pdf/``, where its intro page links them):
 
 - ``neural-networks-from-the-ground-up.pdf``: the student's book: every chapter with
   its exercises and check cells, no solution (as ``tools/book_without_solutions.py``
@@ -32,7 +33,9 @@ extension the build loads) makes three changes:
   are declared in the preamble.
 
 Other arguments go to ``jupyter-book build`` (by default ``-W -n --keep-going``:
-a warning fails the build).
+a warning fails the build). Every page is read again each time (``--all``: the
+pages' doctrees would not see a change to this file); the notebooks run once, kept in
+the HTML book's cache of executed notebooks (``_build/.jupyter_cache``).
 """
 
 from __future__ import annotations
@@ -125,6 +128,8 @@ def setup(app):
                         "", "The animation's last frame (run the notebook, or open "
                             "the HTML book, to play it)."))
                 raw.replace_self([image, caption])
+                if "mime_type" in image.parent:  # myst-nb then picks it as a picture
+                    image.parent["mime_type"] = "image/png"
 
     from sphinx import addnodes
 
@@ -185,6 +190,9 @@ def setup(app):
         overrides = list(config.nb_mime_priority_overrides or [])
         # a widget's view (raw HTML, which LaTeX skips) before its text repr
         overrides.append(("latex", _WIDGET_VIEW, 5))
+        # an HTML output (an animation's player) as HTML, not as its text repr
+        # "<IPython.core.display.HTML object>": AnimationStill turns it into a picture
+        overrides.append(("latex", "text/html", 95))
         config.nb_mime_priority_overrides = overrides
 
     app.connect("config-inited", for_paper)
@@ -225,6 +233,8 @@ def pdf_config(source: Path, edition: str) -> dict:
             extensions[name] = str((source / path).resolve())
         config["sphinx"]["local_extensions"] = extensions
     config["sphinx"]["local_extensions"][EXTENSION] = str(Path(__file__).parent)
+    # the HTML book's cache of executed notebooks: a chapter runs once for all builds
+    config.setdefault("execute", {})["cache"] = str(source / "_build" / ".jupyter_cache")
     title = config.get("title", NAME)
     if edition == "instructor":
         title += " (instructor's edition, with solutions)"
@@ -237,6 +247,7 @@ def pdf_config(source: Path, edition: str) -> dict:
     sphinx_config["latex_elements"] = {
         "preamble": preamble(),
         "papersize": "a4paper",
+        "extraclassoptions": "openany,oneside",  # no blank pages before chapters
         "pointsize": "10pt",
         "figure_align": "H",
         "sphinxsetup": "verbatimwithframe=false, VerbatimColor={rgb}{0.96,0.96,0.96}",
@@ -261,7 +272,7 @@ def build(source: Path, out: Path, edition: str, jb_args: list[str]) -> Path:
     config_path.write_text(yaml.safe_dump(pdf_config(source, edition),
                                           sort_keys=False))
     command = [jupyter_book(), "build", str(source), "--builder", "pdflatex",
-               "--config", str(config_path), "--path-output", str(work),
+               "--config", str(config_path), "--path-output", str(work), "--all",
                *(jb_args or ["-W", "-n", "--keep-going"])]
     print(f"pdf ({edition}):", " ".join(command), flush=True)
     started = time.perf_counter()
@@ -292,8 +303,14 @@ def main(argv: list[str] | None = None) -> int:
                  "texlive-latex-extra texlive-fonts-recommended tex-gyre latexmk")
     out = Path(args.out).resolve()
     editions = list(EDITIONS) if args.edition == "both" else [args.edition]
-    for edition in editions:
-        build(Path(args.source).resolve(), out, edition, jb_args)
+    built = [build(Path(args.source).resolve(), out, edition, jb_args)
+             for edition in editions]
+    html = Path(args.source).resolve() / "_build" / "html"
+    if html.is_dir():  # the intro page links them from there
+        (html / "pdf").mkdir(exist_ok=True)
+        for path in built:
+            shutil.copyfile(path, html / "pdf" / path.name)
+        print(f"pdf: copied into {html / 'pdf'}, where the book's intro page links them")
     return 0
 
 
