@@ -1,0 +1,128 @@
+"""The PDFs of the book (``python tools/pdf.py``): what a reader of each finds in it.
+
+Read with poppler's ``pdftotext``, ``pdfinfo`` and ``pdfimages``. The tests skip when
+the PDFs have not been built, unless ``PDF_REQUIRED=1`` (as in ``.ci/run``, which
+builds them first).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import book_without_solutions  # noqa: E402
+import pdf  # noqa: E402
+
+OUT = ROOT / "_build" / "pdf"
+STUDENT, INSTRUCTOR = (OUT / pdf.EDITIONS["student"], OUT / pdf.EDITIONS["instructor"])
+
+
+def _why_skip():
+    missing = [p.name for p in (STUDENT, INSTRUCTOR) if not p.exists()]
+    tools = [t for t in ("pdftotext", "pdfinfo", "pdfimages") if not shutil.which(t)]
+    if not missing and not tools:
+        return None
+    why = (f"not built: {', '.join(missing)} (python tools/pdf.py)" if missing else
+           f"poppler-utils missing: {', '.join(tools)}")
+    if os.environ.get("PDF_REQUIRED", "") not in ("", "0"):
+        pytest.fail(why)
+    return why
+
+
+@pytest.fixture(scope="module", autouse=True)
+def built():
+    why = _why_skip()
+    if why:
+        pytest.skip(why)
+
+
+def pages(path: Path) -> list[str]:
+    """The text of every page."""
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return text.split("\f")
+
+
+def flat(text: str) -> str:
+    """Text without whitespace or hyphenation: lines wrap differently on paper."""
+    return re.sub(r"\s+", "", text.replace("-\n", ""))
+
+
+def chapter_titles() -> list[str]:
+    """The first heading of every page in ``_toc.yml`` except the root."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    titles = []
+    for file in files:
+        path = next(ROOT.glob(file + ".*"))
+        if path.suffix == ".ipynb":
+            text = "\n".join(c.source for c in nbformat.read(path, 4).cells
+                             if c.cell_type == "markdown")
+        else:
+            text = path.read_text()
+        titles.append(re.search(r"^# (.+)$", text, re.M).group(1).strip())
+    return titles
+
+
+def image_pages(path: Path) -> set[int]:
+    """The (0-based) pages that hold at least one image."""
+    listing = subprocess.run(["pdfimages", "-list", str(path)], check=True,
+                             capture_output=True, text=True).stdout.splitlines()[2:]
+    return {int(line.split()[0]) - 1 for line in listing if line.strip()}
+
+
+@pytest.mark.parametrize("path", [STUDENT, INSTRUCTOR], ids=["student", "instructor"])
+def test_every_chapter_is_there_with_a_figure(path):
+    text = pages(path)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) == len(text) - 1 > 100
+    # where each chapter starts: its title as a heading, after the table of contents
+    body = next(i for i, page in enumerate(text) if "Part I" in page
+                and "Getting started" in page and i > 3)
+    starts, at = [], body
+    for title in chapter_titles():
+        upper = flat(title.upper())
+        at = next((i for i in range(at, len(text)) if upper in flat(text[i].upper())),
+                  None)
+        assert at is not None, f"chapter {title!r} is missing from {path.name}"
+        starts.append(at)
+    with_images = image_pages(path)
+    for title, start, end in zip(chapter_titles(), starts, starts[1:] + [len(text)]):
+        if title in ("Notation",):  # a table of symbols
+            continue
+        assert with_images & set(range(start, end)), f"{title!r} has no figure"
+
+
+@pytest.mark.parametrize("path", [STUDENT, INSTRUCTOR], ids=["student", "instructor"])
+def test_no_raw_latex_nor_widget_text(path):
+    text = "\n".join(pages(path))
+    for raw in (r"\(", r"\)", "IntSlider(", "FloatSlider(",
+                "VBox(children", "HBox(children", "<IPython.core.display",
+                "Output()", "Figure size"):
+        assert raw not in text, f"{path.name} shows {raw!r}"
+
+
+def test_no_solution_in_the_students_pdf():
+    secrets = {flat(line) for line in book_without_solutions.book_secrets(ROOT)}
+    secrets = {s for s in secrets if len(s) >= 12}  # a line that says something
+    student, instructor = (flat("\n".join(pages(p))) for p in (STUDENT, INSTRUCTOR))
+    leaked = sorted(s for s in secrets if s in student)
+    assert not leaked, f"the student's PDF shows solution lines: {leaked[:5]}"
+    # the same search finds them in the instructor's: the test can see a leak
+    found = [s for s in secrets if s in instructor]
+    assert len(found) >= 0.5 * len(secrets), (len(found), len(secrets))
+
+
+def test_the_check_cells_stay_in_the_students_pdf():
+    student = flat("\n".join(pages(STUDENT)))
+    assert student.count("checks.") >= 20
