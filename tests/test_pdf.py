@@ -126,3 +126,13 @@ def test_no_solution_in_the_students_pdf():
 def test_the_check_cells_stay_in_the_students_pdf():
     student = flat("\n".join(pages(STUDENT)))
     assert student.count("checks.") >= 20
+
+
+def test_the_html_book_links_both_pdfs():
+    html = ROOT / "_build" / "html"
+    if not (html / "index.html").exists():
+        pytest.skip("the HTML book is not built")
+    intro = (html / "index.html").read_text()
+    for name in pdf.EDITIONS.values():
+        assert f'href="pdf/{name}"' in intro, f"the intro page does not link {name}"
+        assert (html / "pdf" / name).read_bytes() == (OUT / name).read_bytes()
