@@ -27,6 +27,12 @@ from .feedforward import (
     feedforward_fn,
     network_error,
     perceptron_gradient,
+    predict_doubled_weights,
+    predict_error_after_step,
+    predict_largest_entry,
+    predict_output_sum,
+    predict_w2_rows,
+    predict_worse_prediction,
     y_hat_by_hand,
 )
 from .layers import (
@@ -85,4 +91,10 @@ __all__ = [
     "tanh_from_sigmoid",
     "tanh_prime",
     "y_hat_by_hand",
+    "predict_doubled_weights",
+    "predict_error_after_step",
+    "predict_largest_entry",
+    "predict_output_sum",
+    "predict_w2_rows",
+    "predict_worse_prediction",
 ]
