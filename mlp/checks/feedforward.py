@@ -209,14 +209,14 @@ def _ce_mistakes():
         (lambda y, p: -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)),
          "that is the sum: E is the mean, -1/m times the sum (divide by m)."),
         (lambda y, p: -np.mean(y * np.log(p)) + np.sum((1 - y) * np.log(1 - p)),
-         "the brackets are missing (as on the slide): -1/m must multiply the whole "
-         "sum of [y ln(y_hat) + (1 - y) ln(1 - y_hat)]."),
+         "the brackets are missing (the slide's shorthand, read literally): -1/m "
+         "must multiply the whole sum of [y ln(y_hat) + (1 - y) ln(1 - y_hat)]."),
         (lambda y, p: -np.mean(y * np.log(p)) + np.mean((1 - y) * np.log(1 - p)),
          "the minus sign covers only the first term: E = -1/m sum [y ln(y_hat) + "
          "(1 - y) ln(1 - y_hat)], with brackets."),
         (lambda y, p: -np.mean(y * np.log(p)) + (1 - y) * np.log(1 - p),
-         "the brackets are missing (as on the slide): the second term must be inside "
-         "the sum too, so that E is one number."),
+         "the brackets are missing (the slide's shorthand, read literally): the "
+         "second term must be inside the sum too, so that E is one number."),
         (lambda y, p: np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)),
          "the sign is wrong: the logarithms are negative, so E = -1/m sum [...] is "
          "positive."),
