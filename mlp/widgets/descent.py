@@ -519,6 +519,7 @@ class DescentDemo(Demo):
     start = (2.2, -0.3)  # (w1, w2) where every path begins
     b = -10.0  # the fixed bias
     w_range = (-0.5, 2.5)  # the drawn part of the (w1, w2) plane, both axes
+    max_steps = 60  # the steps slider's end, and the step axis
 
     def __init__(self, X=None, y=None, **overrides):
         from ..figures_descent import error_over_two_weights
@@ -539,9 +540,10 @@ class DescentDemo(Demo):
         import ipywidgets as w
 
         return {
-            "alpha": w.FloatLogSlider(min=-2.5, max=0, step=0.05, base=10,
+            "alpha": w.FloatLogSlider(min=-2.5, max=1, step=0.05, base=10,
                                       description="alpha"),
-            "steps": w.IntSlider(min=1, max=60, step=1, description="steps"),
+            "steps": w.IntSlider(min=1, max=self.max_steps, step=1,
+                                 description="steps"),
         }
 
     def setup(self, fig):
@@ -561,11 +563,11 @@ class DescentDemo(Demo):
         (self.curve,) = ax_E.plot([], [], marker="o", markersize=3, color="#d62728",
                                   linewidth=1.2)
         ax_E.set_yscale("log")
-        ax_E.set_ylim(0.1, 20)
-        ticks = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20]
+        ax_E.set_ylim(0.1, 50)
+        ticks = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50]
         ax_E.set_yticks(ticks, [f"{t:g}" for t in ticks])
         ax_E.yaxis.set_minor_locator(ticker.NullLocator())
-        ax_E.set_xlim(0, self.defaults["steps"])
+        ax_E.set_xlim(0, self.max_steps)  # fixed: a move redraws the curve only
         ax_E.set_xlabel("step")
         ax_E.set_ylabel("error E (log scale)")
         ax_E.grid(alpha=0.3)
@@ -587,9 +589,6 @@ class DescentDemo(Demo):
         path, errors = self.run(alpha, steps)
         self.path.set_data(path[:, 0], path[:, 1])
         self.curve.set_data(np.arange(errors.size), errors)
-        top = self.ax_E.get_xlim()[1]
-        if steps > top or 2 * steps <= top:
-            self.ax_E.set_xlim(0, nice_ceil(steps, (1, 2, 3, 5)))
         self.ax_E.set_title(f"\u03b1 = {alpha:.3g}: E = {errors[-1]:.3f} after "
                             f"{steps} steps", fontsize=10)
         ups = int(np.sum(np.diff(errors) > 1e-12))
