@@ -221,3 +221,118 @@ def test_learning_rate_demo_divergence_comes_at_the_same_epoch_however_reached(
     assert "infinite" not in demo.status and demo.line.get_xdata().size
     demo.update(epochs=5)
     assert "infinite in epoch 5" in demo.status
+
+
+# -- figures_descent: the error over two weights, the descent path, the pulled line ----
+
+
+def _admissions():
+    return datasets.admissions(100, rng=0)
+
+
+def test_error_over_two_weights_is_the_cross_entropy_at_each_pair():
+    from mlp import figures_descent as fd
+
+    X, y = _admissions()
+    w1s, w2s = np.array([0.5, 1.0, 1.5]), np.array([-0.5, 1.0])
+    E = fd.error_over_two_weights(X, y, w1s, w2s, b=-10.0)
+    assert E.shape == (2, 3)  # (w2, w1): the layout of ax.contour
+    W = np.array([[1.5], [-0.5], [-10.0]])
+    assert np.isclose(E[0, 2], mlp.cross_entropy(y, mlp.feedforward([W], X)))
+
+
+def test_descent_path_is_gradient_descent_and_can_keep_b_fixed():
+    from mlp import figures_descent as fd
+
+    X, y = _admissions()
+    path = fd.descent_path(X, y, (0.0, 0.0, 0.0), alpha=0.1, steps=5)
+    assert path.shape == (6, 3) and np.allclose(path[0], 0.0)
+    W, _ = mlp.train([np.zeros((3, 1))], X, y, alpha=0.1, epochs=5)
+    assert np.allclose(path[-1], W[0][:, 0])
+    fixed = fd.descent_path(X, y, (2.2, -0.3, -10.0), alpha=0.2, steps=25,
+                            train_bias=False)
+    assert np.all(fixed[:, 2] == -10.0)
+    E = [mlp.cross_entropy(y, mlp.feedforward([w.reshape(3, 1)], X)) for w in fixed]
+    assert np.all(np.diff(E) < 0)  # alpha = 0.2 goes downhill in every step here
+
+
+def test_a_step_moves_each_weight_at_most_alpha_times_the_mean_input():
+    """The perceptron's gradient is bounded because y_hat - y lies in (-1, 1)."""
+    from mlp import figures_descent as fd
+
+    X, y = _admissions()
+    for alpha in (1.0, 10.0):
+        path = fd.descent_path(X, y, (0.0, 0.0, 0.0), alpha=alpha, steps=50)
+        bound = alpha * np.abs(mlp.add_bias(X)).mean(axis=0)
+        assert np.all(np.abs(np.diff(path, axis=0)) <= bound)
+
+
+@pytest.mark.parametrize("kwargs, error", [
+    (dict(w_start=(1.0, 2.0)), ValueError),
+    (dict(alpha=0.0), ValueError),
+    (dict(steps=0), ValueError),
+    (dict(w_start="abc"), TypeError),
+])
+def test_descent_path_rejects_bad_input(kwargs, error):
+    from mlp import figures_descent as fd
+
+    X, y = _admissions()
+    args = dict(w_start=(0.0, 0.0, 0.0), alpha=0.1, steps=3) | kwargs
+    with pytest.raises(error):
+        fd.descent_path(X, y, **args)
+
+
+def test_error_map_figures_draw_without_warnings():
+    import matplotlib.pyplot as plt
+
+    from mlp import figures_descent as fd
+
+    X, y = _admissions()
+    ws = np.linspace(-0.5, 2.5, 21)
+    E = fd.error_over_two_weights(X, y, ws, ws, -10.0)
+    path = fd.descent_path(X, y, (2.2, -0.3, -10.0), 0.5, 10, train_bias=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig, ax = plt.subplots()
+        assert fd.plot_error_contours(ax, ws, ws, E) is ax
+        fd.plot_descent_path(ax, path, label="alpha 0.5")
+        fig.canvas.draw()
+    assert len(ax.collections) >= 2  # the contours and the arrows
+    plt.close(fig)
+    with pytest.raises(ValueError, match="path"):
+        fd.plot_descent_path(ax, np.ones((3, 4)))
+
+
+def test_plot_line_pulled_draws_one_panel_per_step_and_arrows_while_wrong():
+    import matplotlib.pyplot as plt
+
+    from mlp import figures_descent as fd
+
+    x, y = np.array([[3.0, 4.0]]), np.array([1])
+    path = fd.descent_path(x, y, (1.0, 1.0, -10.0), alpha=0.015, steps=20)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig, axes = plt.subplots(1, 3)
+        fd.plot_line_pulled(axes, path, x, y, steps=[0, 10, 20])
+        fig.canvas.draw()
+    titles = [ax.get_title() for ax in axes]
+    assert "0.05" in titles[0] and "right side" not in titles[0]
+    assert all("right side" in t for t in titles[1:])
+    assert len(axes[0].texts) == 1 and len(axes[2].texts) == 0  # the pull arrow
+    plt.close(fig)
+    with pytest.raises(ValueError, match="one axes per step"):
+        fd.plot_line_pulled(axes, path, x, y, steps=[0, 99, 5])
+
+
+def test_descent_demo_says_falling_or_overshooting(no_warnings):
+    pytest.importorskip("ipywidgets")
+    from mlp.widgets import DescentDemo
+
+    demo = DescentDemo()
+    assert "fell in every step" in demo.status
+    demo.update(alpha=0.5, steps=25)
+    assert "went UP in 12 of 25" in demo.status
+    assert len(demo.render()) > 1000
+    demo.update(alpha=0.0)
+    assert demo.status.startswith("Cannot draw")
+    demo.widget()

@@ -37,6 +37,12 @@ from .feedforward import (
     feedforward_fn,
     network_error,
     perceptron_gradient,
+    predict_doubled_weights,
+    predict_error_after_step,
+    predict_largest_entry,
+    predict_output_sum,
+    predict_w2_rows,
+    predict_worse_prediction,
     y_hat_by_hand,
 )
 from .layers import (
@@ -135,4 +141,10 @@ __all__ = [
     "predict_gradient_through_sigmoid",
     "predict_sigmoid_slope_at_0",
     "predict_zero_gradient",
+    "predict_doubled_weights",
+    "predict_error_after_step",
+    "predict_largest_entry",
+    "predict_output_sum",
+    "predict_w2_rows",
+    "predict_worse_prediction",
 ]

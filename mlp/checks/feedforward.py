@@ -4,6 +4,11 @@ Chapter 7 (Feedforward): :func:`y_hat_by_hand`, :func:`feedforward_fn`.
 Chapter 8 (the error function): :func:`cross_entropy`, :func:`network_error`.
 Chapter 9 (Gradient Descent): :func:`descent_step`, :func:`perceptron_gradient`.
 
+The concept questions ("predict, then check", :func:`~mlp.checks.check_choice`):
+chapter 7 :func:`predict_w2_rows`, :func:`predict_output_sum`; chapter 8
+:func:`predict_worse_prediction`, :func:`predict_doubled_weights`; chapter 9
+:func:`predict_largest_entry`, :func:`predict_error_after_step`.
+
 Each check knows the typical mistakes of its exercise (a missing bias, a transposed
 weight matrix, a forgotten sigmoid, the slide's missing brackets, ``log10``, a wrong
 sign, a forgotten 1/m) and names them.
@@ -16,7 +21,14 @@ import functools
 import numpy as np
 
 from ..activations import sigmoid as _sigmoid
-from ._core import Mistake, check_function, check_value, is_stub, seeded_inputs
+from ._core import (
+    Mistake,
+    check_choice,
+    check_function,
+    check_value,
+    is_stub,
+    seeded_inputs,
+)
 
 __all__ = [
     "cross_entropy",
@@ -24,6 +36,12 @@ __all__ = [
     "feedforward_fn",
     "network_error",
     "perceptron_gradient",
+    "predict_doubled_weights",
+    "predict_error_after_step",
+    "predict_largest_entry",
+    "predict_output_sum",
+    "predict_w2_rows",
+    "predict_worse_prediction",
     "y_hat_by_hand",
 ]
 
@@ -191,14 +209,14 @@ def _ce_mistakes():
         (lambda y, p: -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)),
          "that is the sum: E is the mean, -1/m times the sum (divide by m)."),
         (lambda y, p: -np.mean(y * np.log(p)) + np.sum((1 - y) * np.log(1 - p)),
-         "the brackets are missing (as on the slide): -1/m must multiply the whole "
-         "sum of [y ln(y_hat) + (1 - y) ln(1 - y_hat)]."),
+         "the brackets are missing (the slide's shorthand, read literally): -1/m "
+         "must multiply the whole sum of [y ln(y_hat) + (1 - y) ln(1 - y_hat)]."),
         (lambda y, p: -np.mean(y * np.log(p)) + np.mean((1 - y) * np.log(1 - p)),
          "the minus sign covers only the first term: E = -1/m sum [y ln(y_hat) + "
          "(1 - y) ln(1 - y_hat)], with brackets."),
         (lambda y, p: -np.mean(y * np.log(p)) + (1 - y) * np.log(1 - p),
-         "the brackets are missing (as on the slide): the second term must be inside "
-         "the sum too, so that E is one number."),
+         "the brackets are missing (the slide's shorthand, read literally): the "
+         "second term must be inside the sum too, so that E is one number."),
         (lambda y, p: np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)),
          "the sign is wrong: the logarithms are negative, so E = -1/m sum [...] is "
          "positive."),
@@ -331,3 +349,79 @@ def perceptron_gradient(student):
                     "the result is transposed: return the shape of W, (3, 1)."),
         ],
     )
+
+
+# -- concept questions ("predict, then check") -----------------------------------------
+
+
+def predict_w2_rows(rows):
+    """Chapter 7: how many rows has W(2) of the 2-2-1 network?"""
+    return check_choice(
+        "the rows of W(2)", rows, 3,
+        "W(2) takes sigma(h1), sigma(h2) and the 1 of its bias: three inputs, three "
+        "rows; one column for the one output, so W(2) is 3 by 1.",
+        {2: "that counts the hidden units, but the output layer also gets the 1 of "
+            "its bias: its last row.",
+         1: "1 is the number of columns (one output unit); the rows count the "
+            "layer's inputs, plus one for the bias.",
+         4: "the output layer gets sigma(h1), sigma(h2) and the 1 of its bias, three "
+            "values, one row each."})
+
+
+def predict_output_sum(choice):
+    """Chapter 7: what does each row of mlp.feedforward's output add up to, with
+    three output units? (a) exactly 1, (b) anything between 0 and 3."""
+    return check_choice(
+        "the sum of a row of y_hat", choice, "a",
+        "with several output units mlp puts a softmax on the output layer "
+        "(chapter 6), and a softmax's outputs add up to 1: one probability per class.",
+        {"b": "that is what three separate sigmoids would give; mlp uses a sigmoid "
+              "only for ONE output unit, and a softmax for several."})
+
+
+def predict_worse_prediction(y_hat):
+    """Chapter 8: for y = 1, which prediction has the larger error, 0.9 or 0.1?"""
+    return check_choice(
+        "the larger error", y_hat, 0.1,
+        "for y = 1 the error is -ln(y_hat): -ln(0.1) = 2.30 is much larger than "
+        "-ln(0.9) = 0.11. A confident wrong prediction costs the most.",
+        {0.9: "y_hat = 0.9 is close to the truth y = 1: its error -ln(0.9) = 0.11 is "
+              "small."})
+
+
+def predict_doubled_weights(direction):
+    """Chapter 8: double w1, w2 and b for the four students: does E go up or down?"""
+    return check_choice(
+        "E after doubling the weights", direction, "up",
+        "the line stays, but every prediction becomes more confident: the three "
+        "students on the right side get smaller errors, and student 3, on the wrong "
+        "side, a larger one, which outweighs them.",
+        {"down": "that happens when every student is on the right side. Student 3 is "
+                 "not: more confidence makes their error grow, by more than the "
+                 "others' fall.",
+         "same": "the line stays the same, but the predictions do not: sigma(2 "
+                 "score) is closer to 0 or 1 than sigma(score)."})
+
+
+def predict_largest_entry(entry):
+    """Chapter 9: which entry of the gradient is largest in size, for the point
+    x = (3, 4), y = 1: "w1", "w2" or "b"?"""
+    return check_choice(
+        "the largest entry of the gradient", entry, "w2",
+        "every entry is (y_hat - y) times its input, and the inputs are x1 = 3, "
+        "x2 = 4 and the 1 of the bias: the largest input, x2, gives the largest "
+        "entry.",
+        {"w1": "dE/dw1 = (y_hat - y) x1 with x1 = 3; dE/dw2 has x2 = 4, larger.",
+         "b": "dE/db = (y_hat - y) times the 1 of the bias, the smallest input."})
+
+
+def predict_error_after_step(direction):
+    """Chapter 9: after one step with alpha = 0.1, does E go up or down?"""
+    return check_choice(
+        "E after one step", direction, "down",
+        "the step goes against the gradient, downhill, and alpha = 0.1 is small "
+        "enough here not to overshoot: y_hat rises toward y = 1.",
+        {"up": "the gradient points uphill, and the step goes the other way: "
+               "w - alpha dE/dw.",
+         "same": "every entry of the gradient is nonzero here, so the step changes "
+                 "the weights, and E with them."})

@@ -7,7 +7,7 @@ the HTML book) and ``widget()`` (sliders and the live figure, for a running kern
 from ._core import Demo
 from .activations import ActivationDemo, VanishingDemo
 from .backprop import BackpropDemo, BackpropGraphDemo, ChainRuleDemo
-from .descent import ErrorDemo, FeedforwardDemo, LearningRateDemo
+from .descent import DescentDemo, ErrorDemo, FeedforwardDemo, LearningRateDemo
 from .layers import LayersDemo, MulticlassTrainingDemo, SoftmaxDemo
 from .numpy_basics import ShapesDemo
 from .perceptron import PerceptronDemo
@@ -24,6 +24,7 @@ __all__ = [
     "ChainRuleDemo",
     "CombineDemo",
     "Demo",
+    "DescentDemo",
     "ErrorDemo",
     "FeedforwardDemo",
     "LearningRateDemo",

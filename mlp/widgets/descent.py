@@ -7,6 +7,9 @@
 - :class:`LearningRateDemo` (chapter 9): sliders for the learning rate ``alpha`` and the
   number of epochs; the loss curve and the final line, with a message when the error
   oscillates or the weights diverge.
+- :class:`DescentDemo` (chapter 9): sliders for the learning rate ``alpha`` and the
+  number of steps; the path of gradient descent over the contour lines of the error
+  E(w1, w2) (the bias fixed), and E after each step.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from ..network import _forward
 from ..training import DivergenceError, train
 from ._core import Demo, nice_ceil
 
-__all__ = ["ErrorDemo", "FeedforwardDemo", "LearningRateDemo"]
+__all__ = ["DescentDemo", "ErrorDemo", "FeedforwardDemo", "LearningRateDemo"]
 
 #: The 2-2-1 network of chapters 3, 4 and 7 (bias in the last row).
 W1_EXAMPLE = np.array([[5.0, 7.0], [-2.0, -3.0], [8.0, -1.0]])
@@ -487,8 +490,110 @@ class LearningRateDemo(Demo):
         else:
             self.line.set_data(*plotting.line_points(w1, w2, b, list(self.xlim)))
         acc = history["accuracy"][-1] if history["accuracy"] else float("nan")
-        final = f"E = {loss[-1]:.3f}, accuracy {acc:.0%}" if loss.size else "no epoch"
+        final = (f"E = {loss[-1]:.3f}, training accuracy {acc:.0%}" if loss.size
+                 else "no epoch")
         self.ax.set_title(f"after {loss.size} epochs: {final}", fontsize=10)
         self.ax_loss.set_title(f"\u03b1 = {alpha:.3g}", fontsize=10)  # no mathtext
         self.message.set_text(label)
         return verdict
+
+
+class DescentDemo(Demo):
+    """Gradient descent over the error landscape of two weights.
+
+    The perceptron's bias is fixed at ``b``, so that the error is a function of
+    ``(w1, w2)`` alone and can be drawn as contour lines (left). From a fixed start,
+    ``steps`` steps of gradient descent on ``w1`` and ``w2`` with learning rate
+    ``alpha`` draw a path, a dot per step; right, the error after each step. The
+    status line says whether the error fell in every step or went up (overshooting).
+
+    Parameters
+    ----------
+    X, y : the data; default the 100 students of the admissions data (seed 0)
+    alpha : float, the learning rate
+    steps : int, how many steps
+    """
+
+    defaults = {"alpha": 0.2, "steps": 25}
+    figsize = (10, 4.2)
+    start = (2.2, -0.3)  # (w1, w2) where every path begins
+    b = -10.0  # the fixed bias
+    w_range = (-0.5, 2.5)  # the drawn part of the (w1, w2) plane, both axes
+    max_steps = 60  # the steps slider's end, and the step axis
+
+    def __init__(self, X=None, y=None, **overrides):
+        from ..figures_descent import error_over_two_weights
+
+        if X is None:
+            X, y = datasets.admissions(100, rng=0)
+        self.X = check_X(X)
+        if self.X.shape[1] != 2:
+            raise ValueError(f"DescentDemo draws 2-D data: X must be (m, 2), got "
+                             f"{self.X.shape}")
+        self.y = np.asarray(y)
+        self.w_values = np.linspace(*self.w_range, 61)
+        self.E = error_over_two_weights(self.X, self.y, self.w_values, self.w_values,
+                                        self.b)
+        super().__init__(**overrides)
+
+    def controls(self):
+        import ipywidgets as w
+
+        return {
+            "alpha": w.FloatLogSlider(min=-2.5, max=1, step=0.05, base=10,
+                                      description="alpha"),
+            "steps": w.IntSlider(min=1, max=self.max_steps, step=1,
+                                 description="steps"),
+        }
+
+    def setup(self, fig):
+        from ..figures_descent import plot_error_contours
+
+        ax, ax_E = self.ax, self.ax_E = fig.subplots(1, 2)
+        plot_error_contours(ax, self.w_values, self.w_values, self.E)
+        (self.path,) = ax.plot([], [], marker="o", markersize=3.5, linewidth=1.0,
+                               color="#d62728", zorder=4, label="gradient descent")
+        ax.plot(*self.start, marker="s", color="#d62728", linestyle="none",
+                markersize=6, label="start")
+        ax.set_xlim(*self.w_range)
+        ax.set_ylim(*self.w_range)
+        ax.set_aspect("equal")
+        ax.legend(loc="upper right", fontsize=7)
+        ax.set_title(f"E over $(w_1, w_2)$, with $b = {self.b:g}$", fontsize=10)
+        (self.curve,) = ax_E.plot([], [], marker="o", markersize=3, color="#d62728",
+                                  linewidth=1.2)
+        ax_E.set_yscale("log")
+        ax_E.set_ylim(0.1, 50)
+        ticks = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50]
+        ax_E.set_yticks(ticks, [f"{t:g}" for t in ticks])
+        ax_E.yaxis.set_minor_locator(ticker.NullLocator())
+        ax_E.set_xlim(0, self.max_steps)  # fixed: a move redraws the curve only
+        ax_E.set_xlabel("step")
+        ax_E.set_ylabel("error E (log scale)")
+        ax_E.grid(alpha=0.3)
+
+    def run(self, alpha, steps):
+        """The path ``(steps + 1, 3)`` of weights and the error after each step."""
+        from ..figures_descent import descent_path
+        from ..losses import cross_entropy
+
+        alpha = check_positive(float(alpha), "alpha")
+        steps = check_positive_int(int(steps), "steps")
+        path = descent_path(self.X, self.y, (*self.start, self.b), alpha, steps,
+                            train_bias=False)
+        errors = np.array([cross_entropy(self.y, sigmoid(self.X @ w[:2] + w[2]))
+                           for w in path])
+        return path, errors
+
+    def draw(self, alpha, steps):
+        path, errors = self.run(alpha, steps)
+        self.path.set_data(path[:, 0], path[:, 1])
+        self.curve.set_data(np.arange(errors.size), errors)
+        self.ax_E.set_title(f"\u03b1 = {alpha:.3g}: E = {errors[-1]:.3f} after "
+                            f"{steps} steps", fontsize=10)
+        ups = int(np.sum(np.diff(errors) > 1e-12))
+        if ups:
+            return (f"alpha = {alpha:.3g}: the error went UP in {ups} of {steps} "
+                    "steps - the steps overshoot the valley's floor.")
+        return (f"alpha = {alpha:.3g}: the error fell in every step, from "
+                f"{errors[0]:.3f} to {errors[-1]:.3f}.")
