@@ -21,6 +21,16 @@ from .activations import (
     tanh_prime,
 )
 from .backprop import backprop_221, dE_dW12, dL_dh, dL_dz, sigmoid_prime
+from .capstone import (
+    my_backprop,
+    my_epoch,
+    my_forward,
+    my_step,
+    predict_overfitting,
+    predict_untrained_accuracy,
+    predict_weight_count,
+    yours_or_mlp,
+)
 from .feedforward import (
     cross_entropy,
     descent_step,
@@ -85,4 +95,12 @@ __all__ = [
     "tanh_from_sigmoid",
     "tanh_prime",
     "y_hat_by_hand",
+    "my_backprop",
+    "my_epoch",
+    "my_forward",
+    "my_step",
+    "predict_overfitting",
+    "predict_untrained_accuracy",
+    "predict_weight_count",
+    "yours_or_mlp",
 ]

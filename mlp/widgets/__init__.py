@@ -7,6 +7,7 @@ the HTML book) and ``widget()`` (sliders and the live figure, for a running kern
 from ._core import Demo
 from .activations import ActivationDemo, VanishingDemo
 from .backprop import BackpropDemo, ChainRuleDemo
+from .capstone import DigitsDemo
 from .descent import ErrorDemo, FeedforwardDemo, LearningRateDemo
 from .layers import LayersDemo, MulticlassTrainingDemo, SoftmaxDemo
 from .perceptron import PerceptronDemo
@@ -29,4 +30,5 @@ __all__ = [
     "Playground",
     "VanishingDemo",
     "WeightsDemo",
+    "DigitsDemo",
 ]
