@@ -347,10 +347,12 @@ def digits():
     Notes
     -----
     Source: "Optical Recognition of Handwritten Digits", E. Alpaydin and C. Kaynak
-    (1998), UCI Machine Learning Repository, https://doi.org/10.24432/C50P49,
+    (1998), UCI Machine Learning Repository,
+    https://archive.ics.uci.edu/ml/datasets/Optical+Recognition+of+Handwritten+Digits,
     licensed CC BY 4.0. Each image is a 32x32 bitmap of a form filled in by hand,
     cut into 4x4 blocks whose black pixels were counted. These 1797 images are the
-    repository's test set, the copy scikit-learn ships as ``load_digits``.
+    repository's test set (written by 13 people), the copy scikit-learn ships as
+    ``load_digits``.
 
     The file ``mlp/data/digits.npz`` (45 KB, shipped with the package, nothing is
     downloaded) was made once with scikit-learn 1.9.1::
