@@ -3,6 +3,10 @@
 Task (issue 8): two moons, 2000 points, a 2-32-32-1 network, tanh hidden layers,
 sigmoid output, cross-entropy, plain minibatch SGD (batch 64, learning rate 0.1, no
 momentum, no regularisation), 50 epochs, shuffled every epoch.
+
+Chapter 14's task (``measure_capstone``): the UCI digits, a 64-32-10 sigmoid/softmax
+network, batch 32, learning rate 0.5, 40 epochs; time per training run and test
+accuracy, for mlp.train, the chapter's loop, scikit-learn and PyTorch.
 """
 
 from __future__ import annotations
@@ -202,7 +206,198 @@ def paired_ratio(rounds, a, b):
     return float(np.median(np.asarray(rounds[a]) / np.asarray(rounds[b])))
 
 
+
+
+# -- the capstone task (chapter 14) ----------------------------------------------------
+#
+# The UCI digits, split (0.6, 0.2, 0.2) with rng=0 and standardised with the training
+# set's statistics; a 64-32-10 network, logistic (sigmoid) hidden layer, softmax output,
+# cross-entropy; plain minibatch SGD, batch 32, learning rate 0.5, 40 epochs, no
+# momentum, no regularisation, shuffled every epoch. Accuracy on the test set.
+
+CAP_SIZES, CAP_BATCH, CAP_ALPHA, CAP_EPOCHS = [64, 32, 10], 32, 0.5, 40
+
+
+def capstone_task(with_raw=False):
+    """((X_train, y_train), (X_val, y_val), (X_test, y_test)) standardised as in
+    chapter 14; with ``with_raw`` also the test set's raw pixels."""
+    X, y = mlp.datasets.digits()
+    (Xt, yt), (Xv, yv), (Xs, ys) = mlp.datasets.split(X, y, (0.6, 0.2, 0.2), rng=SEED)
+    mean, std = Xt.mean(axis=0), Xt.std(axis=0)
+    std[std == 0] = 1.0
+    parts = tuple(((A - mean) / std, b) for A, b in ((Xt, yt), (Xv, yv), (Xs, ys)))
+    return parts + (Xs,) if with_raw else parts
+
+
+def run_capstone_mlp(X, y, X_test, y_test, history="epoch", keep_weights=False,
+                     seed=SEED):
+    weights, _ = mlp.train(mlp.init_weights(CAP_SIZES, rng=seed), X, y,
+                           alpha=CAP_ALPHA, epochs=CAP_EPOCHS, batch_size=CAP_BATCH,
+                           rng=seed, history=history)
+    return weights if keep_weights else mlp.accuracy(weights, X_test, y_test)
+
+
+def run_capstone_student(X, y, X_test, y_test):
+    """Chapter 14's loop, written as the exercises write it (add_bias, a list of
+    activations, a new list of weights per step); no error measured per epoch."""
+
+    def my_forward(weights, X):
+        a, activations = X, [X]
+        for k, W in enumerate(weights):
+            h = mlp.add_bias(a) @ W
+            a = mlp.softmax(h) if k == len(weights) - 1 else mlp.sigmoid(h)
+            activations.append(a)
+        return activations
+
+    def my_backprop(weights, activations, y):
+        delta = (activations[-1] - mlp.one_hot(y, weights[-1].shape[1])) / y.shape[0]
+        grads = [None] * len(weights)
+        for k in range(len(weights) - 1, -1, -1):
+            a = activations[k]
+            grads[k] = mlp.add_bias(a).T @ delta
+            if k > 0:
+                delta = (delta @ weights[k][:-1].T) * a * (1 - a)
+        return grads
+
+    def my_step(weights, grads, alpha):
+        return [W - alpha * g for W, g in zip(weights, grads)]
+
+    def my_epoch(weights, X, y, alpha, batch_size, order):
+        X, y = X[order], y[order]
+        for s in range(0, X.shape[0], batch_size):
+            acts = my_forward(weights, X[s:s + batch_size])
+            weights = my_step(weights, my_backprop(weights, acts, y[s:s + batch_size]),
+                              alpha)
+        return weights
+
+    rng = np.random.default_rng(SEED)
+    weights = mlp.init_weights(CAP_SIZES, rng=SEED)
+    for _ in range(CAP_EPOCHS):
+        weights = my_epoch(weights, X, y, CAP_ALPHA, CAP_BATCH,
+                           rng.permutation(len(y)))
+    return mlp.accuracy(weights, X_test, y_test)
+
+
+def run_capstone_sklearn(X, y, X_test, y_test, seed=SEED):
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+
+    clf = MLPClassifier(hidden_layer_sizes=(CAP_SIZES[1],), activation="logistic",
+                        solver="sgd", alpha=0.0, batch_size=CAP_BATCH,
+                        learning_rate="constant", learning_rate_init=CAP_ALPHA,
+                        momentum=0.0, nesterovs_momentum=False, max_iter=CAP_EPOCHS,
+                        shuffle=True, random_state=seed, tol=0.0,
+                        n_iter_no_change=CAP_EPOCHS + 1, early_stopping=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        clf.fit(X, y)
+    return float(clf.score(X_test, y_test))
+
+
+def run_capstone_torch(X, y, X_test, y_test, seed=SEED):
+    import torch
+
+    torch.manual_seed(seed)
+    torch.set_num_threads(1)
+    Xt = torch.tensor(X, dtype=torch.float64)
+    yt = torch.tensor(y, dtype=torch.long)
+    model = torch.nn.Sequential(
+        torch.nn.Linear(CAP_SIZES[0], CAP_SIZES[1]), torch.nn.Sigmoid(),
+        torch.nn.Linear(CAP_SIZES[1], CAP_SIZES[2])).double()
+    opt = torch.optim.SGD(model.parameters(), lr=CAP_ALPHA)
+    loss_fn = torch.nn.CrossEntropyLoss()  # softmax + cross-entropy, mean over batch
+    g = torch.Generator().manual_seed(seed)
+    m = len(y)
+    for _ in range(CAP_EPOCHS):
+        perm = torch.randperm(m, generator=g)
+        for s in range(0, m, CAP_BATCH):
+            idx = perm[s:s + CAP_BATCH]
+            opt.zero_grad()
+            loss_fn(model(Xt[idx]), yt[idx]).backward()
+            opt.step()
+    with torch.no_grad():
+        pred = model(torch.tensor(X_test, dtype=torch.float64)).argmax(dim=1).numpy()
+    return float(np.mean(pred == y_test))
+
+
+CAPSTONE = {
+    "mlp.train": run_capstone_mlp,
+    "mlp.train, history='running'": lambda *a: run_capstone_mlp(*a, history="running"),
+    "chapter 14's loop (your pieces)": run_capstone_student,
+    "scikit-learn MLPClassifier": run_capstone_sklearn,
+    "PyTorch (CPU, 1 thread)": run_capstone_torch,
+}
+
+
+def capstone_available():
+    """The capstone contenders whose library is installed."""
+    runs = {}
+    for name, fn in CAPSTONE.items():
+        try:
+            if "scikit" in name:
+                import sklearn  # noqa: F401
+            if "PyTorch" in name:
+                import torch  # noqa: F401
+        except ImportError:
+            continue
+        runs[name] = fn
+    return runs
+
+
+#: Each library starts from its own random weights (scikit-learn and PyTorch draw
+#: them uniformly, mlp from a normal) and shuffles with its own generator, so the
+#: same seed gives each a different run: test accuracies are compared over seeds.
+CAP_SEEDS = range(5)
+
+
+def capstone_accuracy_over_seeds(seeds=CAP_SEEDS):
+    """{name: test accuracies for each seed} of mlp.train, scikit-learn, PyTorch."""
+    (X, y), _, (X_test, y_test) = capstone_task()
+    runs = capstone_available()
+    return {name: [runs[name](X, y, X_test, y_test, seed=s) for s in seeds]
+            for name in ("mlp.train", "scikit-learn MLPClassifier",
+                         "PyTorch (CPU, 1 thread)") if name in runs}
+
+
+def measure_capstone(rounds=5, blas_threads=1):
+    """Seconds per training run (wall and CPU, medians) and test accuracy of every
+    available capstone contender, interleaved round by round, BLAS on
+    ``blas_threads`` thread(s); and each contender's CPU times by round (for
+    :func:`paired_ratio`)."""
+    from contextlib import nullcontext
+
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - then BLAS keeps its default
+        threadpool_limits = None
+    (X, y), _, (X_test, y_test) = capstone_task()
+    runs = capstone_available()
+    times = {name: [] for name in runs}
+    acc = {}
+    for _ in range(rounds):
+        for name, fn in runs.items():
+            limit = (threadpool_limits(blas_threads) if threadpool_limits
+                     else nullcontext())
+            with limit:
+                t, c = time.perf_counter(), time.process_time()
+                acc[name] = fn(X, y, X_test, y_test)
+                times[name].append((time.perf_counter() - t, time.process_time() - c))
+    return ({name: (float(np.median([w for w, _ in times[name]])),
+                    float(np.median([c for _, c in times[name]])), acc[name])
+             for name in times},
+            {name: [c for _, c in times[name]] for name in times})
+
+
 if __name__ == "__main__":
     for name, (sec, cpu, a) in measure(3)[0].items():
         print(f"{name:30s} {sec * 1e3:7.2f} ms/epoch (cpu {cpu * 1e3:7.2f})  "
               f"accuracy {a:.3f}")
+    print("capstone (chapter 14): digits, 64-32-10, 40 epochs")
+    for name, (sec, cpu, a) in measure_capstone(3)[0].items():
+        print(f"{name:35s} {sec * 1e3:7.0f} ms/run (cpu {cpu * 1e3:7.0f})  "
+              f"test accuracy {a:.3f}")
+    for name, accs in capstone_accuracy_over_seeds().items():
+        print(f"{name:35s} test accuracy over seeds {list(CAP_SEEDS)}: mean "
+              f"{np.mean(accs):.3f}, {min(accs):.3f} to {max(accs):.3f}")

@@ -37,7 +37,18 @@ def _multiclass_training_demo():
     return MulticlassTrainingDemo(snapshots, history, X, y)
 
 
-FACTORIES = {"MulticlassTrainingDemo": _multiclass_training_demo}
+def _digits_demo():
+    """As chapter 14 builds it: the 64-32-10 network on the standardised test digits."""
+    import bench_train as bt
+    from mlp.widgets import DigitsDemo
+
+    (X, y), _, (X_test, y_test), raw = bt.capstone_task(with_raw=True)
+    weights = bt.run_capstone_mlp(X, y, X_test, y_test, keep_weights=True)
+    return DigitsDemo(weights, X_test, y_test, images=raw)
+
+
+FACTORIES = {"MulticlassTrainingDemo": _multiclass_training_demo,
+             "DigitsDemo": _digits_demo}
 
 
 def demos():

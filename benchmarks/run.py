@@ -3,6 +3,7 @@
     pip install -r benchmarks/requirements.txt
     python benchmarks/run.py            # everything (several minutes)
     python benchmarks/run.py --only train,widgets
+    python benchmarks/run.py --only capstone     # chapter 14's task
 
 Every figure is measured in this run, side by side: medians of interleaved rounds, and
 ratios against a peer rather than absolute times alone (the machine's speed cancels).
@@ -21,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import numpy as np
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
@@ -72,6 +75,36 @@ def bench_train(rounds: int):
         rows.append(("train: speed-up over scikit-learn, default history",
                      f"{ratio(sk, 'mlp.train'):.2f}x (cpu)", "",
                      "mlp.train also feeds all of X forward after each epoch"))
+    return rows
+
+
+def bench_capstone(rounds: int):
+    """Chapter 14's task, every contender trained from the start, test accuracy."""
+    import bench_train as bt
+
+    results, per_round = bt.measure_capstone(rounds)
+    base = results["mlp.train"][1]
+    over_seeds = bt.capstone_accuracy_over_seeds()
+    seeds = f"{min(bt.CAP_SEEDS)}-{max(bt.CAP_SEEDS)}"
+    rows = []
+    for name, (wall, cpu, acc) in results.items():
+        note = f"test accuracy {acc:.3f}"
+        if name in over_seeds:
+            accs = over_seeds[name]
+            note += (f"; seeds {seeds}: mean {np.mean(accs):.3f} "
+                     f"({min(accs):.3f} to {max(accs):.3f})")
+        rows.append((f"capstone: {name}",
+                     f"{wall * 1e3:.0f} ms/run (cpu {cpu * 1e3:.0f})",
+                     f"{cpu / base:.2f}x mlp.train (cpu)", note))
+    sk = "scikit-learn MLPClassifier"
+    if sk in results:
+        for name, what in (("mlp.train", "default history"),
+                           ("mlp.train, history='running'", "history='running'")):
+            ratio = bt.paired_ratio(per_round, sk, name)
+            rows.append((f"capstone: speed-up over scikit-learn, {what}",
+                         f"{ratio:.2f}x (cpu)", "goal >= 2x",
+                         ("ok" if ratio >= 2 else "NOT MET") + "; test accuracy: "
+                         "see the seeds' spread above"))
     return rows
 
 
@@ -159,8 +192,8 @@ def bench_book(rounds: int):
     return rows
 
 
-BENCHES = {"train": bench_train, "widgets": bench_widgets, "notebooks": bench_notebooks,
-           "book": bench_book}
+BENCHES = {"train": bench_train, "capstone": bench_capstone, "widgets": bench_widgets,
+           "notebooks": bench_notebooks, "book": bench_book}
 
 
 def main(argv=None):

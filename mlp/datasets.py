@@ -331,3 +331,50 @@ def best_line(X, y):
 
 
 __all__.append("best_line")
+
+
+def digits():
+    """The UCI handwritten digits: 1797 images of 8x8 pixels, the digits 0 to 9.
+
+    Returns
+    -------
+    X : float array of shape (1797, 64)
+        One image per row, its 8 rows of 8 pixels one after the other (``X[i]
+        .reshape(8, 8)`` is the picture); each pixel is an ink count from 0 (white)
+        to 16 (black).
+    y : int array of shape (1797,), the digit shown, 0 to 9 (174 to 183 of each).
+
+    Notes
+    -----
+    Source: "Optical Recognition of Handwritten Digits", E. Alpaydin and C. Kaynak
+    (1998), UCI Machine Learning Repository,
+    https://archive.ics.uci.edu/ml/datasets/Optical+Recognition+of+Handwritten+Digits,
+    licensed CC BY 4.0. Each image is a 32x32 bitmap of a form filled in by hand,
+    cut into 4x4 blocks whose black pixels were counted. These 1797 images are the
+    repository's test set (written by 13 people), the copy scikit-learn ships as
+    ``load_digits``.
+
+    The file ``mlp/data/digits.npz`` (45 KB, shipped with the package, nothing is
+    downloaded) was made once with scikit-learn 1.9.1::
+
+        d = sklearn.datasets.load_digits()
+        np.savez_compressed("mlp/data/digits.npz", images=d.data.astype(np.uint8),
+                            labels=d.target.astype(np.uint8))
+
+    The pixels are whole numbers from 0 to 16, so uint8 keeps them exactly.
+    Chapter 14 (the capstone) trains a network on them.
+
+    Examples
+    --------
+    >>> X, y = digits()
+    >>> X.shape, y.shape, int(X.max()), sorted(set(y.tolist())) == list(range(10))
+    ((1797, 64), (1797,), 16, True)
+    """
+    from importlib import resources
+
+    with resources.files(__package__).joinpath("data", "digits.npz").open("rb") as f:
+        with np.load(f) as data:
+            return data["images"].astype(float), data["labels"].astype(int)
+
+
+__all__.append("digits")

@@ -62,3 +62,50 @@ def test_split_refuses_mismatched_shapes_and_too_few_examples():
         datasets.split(X, y[:-1])
     with pytest.raises(ValueError, match="too few"):
         datasets.split(X[:2], y[:2], (0.4, 0.3, 0.3))
+
+
+# -- the UCI digits (chapter 14) -------------------------------------------------------
+
+
+def test_digits_shapes_types_and_classes():
+    X, y = datasets.digits()
+    assert X.shape == (1797, 64) and X.dtype == float
+    assert y.shape == (1797,) and y.dtype.kind == "i"
+    assert X.min() == 0 and X.max() == 16 and np.all(X == np.round(X))
+    assert np.array_equal(np.unique(y), np.arange(10))
+    assert np.bincount(y).tolist() == [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]
+    X[0, 0] = 99.0  # a fresh copy each time: changing one changes nothing shared
+    assert datasets.digits()[0][0, 0] == 0
+
+
+def test_digits_are_scikit_learns_copy():
+    sklearn_datasets = pytest.importorskip("sklearn.datasets")
+    d = sklearn_datasets.load_digits()
+    X, y = datasets.digits()
+    assert np.array_equal(X, d.data) and np.array_equal(y, d.target)
+
+
+def test_a_wheel_of_the_package_ships_the_digits(tmp_path):
+    """A non-editable install (Colab's `pip install git+...`) gets the data file:
+    build a wheel from a copy of the package and look inside."""
+    import shutil
+    import subprocess
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    source = tmp_path / "src"
+    shutil.copytree(root / "mlp", source / "mlp",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(root / name, source / name)
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+         "--quiet", "-w", str(tmp_path / "dist"), str(source)],
+        capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    (wheel,) = (tmp_path / "dist").glob("*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        shipped = zf.read("mlp/data/digits.npz")
+    assert shipped == (root / "mlp" / "data" / "digits.npz").read_bytes()

@@ -36,6 +36,10 @@ FACTORIES = {
     "MulticlassTrainingDemo": _multiclass_training_demo,
     # every setting trains a network: a few epochs show the same drawing at less cost
     "ActivationDemo": lambda: widgets.ActivationDemo(epochs=5),
+    # chapter 14's digits, with an untrained network (the drawing is the same)
+    "DigitsDemo": lambda: widgets.DigitsDemo(
+        mlp.init_weights([64, 32, 10], rng=0), *[a[:40] for a in
+                                                 mlp.datasets.digits()]),
 }
 DEMOS = sorted(
     name for name in widgets.__all__

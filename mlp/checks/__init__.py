@@ -31,6 +31,16 @@ from .backprop import (
     predict_zero_gradient,
     sigmoid_prime,
 )
+from .capstone import (
+    my_backprop,
+    my_epoch,
+    my_forward,
+    my_step,
+    predict_overfitting,
+    predict_untrained_accuracy,
+    predict_weight_count,
+    yours_or_mlp,
+)
 from .feedforward import (
     cross_entropy,
     descent_step,
@@ -147,4 +157,12 @@ __all__ = [
     "predict_output_sum",
     "predict_w2_rows",
     "predict_worse_prediction",
+    "my_backprop",
+    "my_epoch",
+    "my_forward",
+    "my_step",
+    "predict_overfitting",
+    "predict_untrained_accuracy",
+    "predict_weight_count",
+    "yours_or_mlp",
 ]

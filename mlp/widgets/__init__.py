@@ -7,6 +7,7 @@ the HTML book) and ``widget()`` (sliders and the live figure, for a running kern
 from ._core import Demo
 from .activations import ActivationDemo, VanishingDemo
 from .backprop import BackpropDemo, BackpropGraphDemo, ChainRuleDemo
+from .capstone import DigitsDemo
 from .descent import DescentDemo, ErrorDemo, FeedforwardDemo, LearningRateDemo
 from .layers import LayersDemo, MulticlassTrainingDemo, SoftmaxDemo
 from .numpy_basics import ShapesDemo
@@ -33,4 +34,5 @@ __all__ = [
     "ShapesDemo",
     "VanishingDemo",
     "WeightsDemo",
+    "DigitsDemo",
 ]
