@@ -36,7 +36,15 @@ from .layers import (
     softmax,
     weight_shapes,
 )
-from .perceptron import probability, score, sigmoid, student_probability
+from .perceptron import (
+    predict_doubling,
+    predict_side,
+    predict_sigma_zero,
+    probability,
+    score,
+    sigmoid,
+    student_probability,
+)
 from .regions import (
     combine,
     combine_sum,
@@ -44,6 +52,8 @@ from .regions import (
     hidden_probabilities,
     line_accuracy,
     outside_band,
+    predict_longer_training,
+    predict_xor_corners,
 )
 
 __all__ = [
@@ -85,4 +95,9 @@ __all__ = [
     "tanh_from_sigmoid",
     "tanh_prime",
     "y_hat_by_hand",
+    "predict_doubling",
+    "predict_longer_training",
+    "predict_side",
+    "predict_sigma_zero",
+    "predict_xor_corners",
 ]
