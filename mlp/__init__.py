@@ -3,10 +3,11 @@
 A network is a list of weight matrices ``[W1, W2, ...]`` with the bias as the last row
 of each (the slides' notation). The core functions are importable from here; the
 modules are ``activations``, ``losses``, ``network``, ``backprop``, ``training``,
-``datasets``, ``plotting``, ``checks`` and (with ipywidgets) ``widgets``.
+``datasets``, ``scaling``, ``plotting``, ``checks`` and (with ipywidgets) ``widgets``.
 """
 
 from . import activations, backprop as _backprop_module, datasets, losses, network
+from . import scaling
 from .activations import (
     relu,
     relu_prime,
@@ -53,6 +54,7 @@ __all__ = [
     "predict",
     "relu",
     "relu_prime",
+    "scaling",
     "sigmoid",
     "sigmoid_prime",
     "softmax",

@@ -84,7 +84,7 @@ def test_perceptron_demo_updates_without_warnings():
         demo.update(w1=0.0, w2=0.0, b=0.0)  # a degenerate line must not break it
         demo.render()
         demo.update(w1=1.0, w2=1.0, b=-10.0)
-        assert demo.status.startswith("accuracy 9")
+        assert demo.status.startswith("training accuracy 9")
         demo.widget()
     with pytest.raises(ValueError, match="no setting"):
         PerceptronDemo(w3=1.0)

@@ -270,7 +270,7 @@ def test_function_checks_survive_bad_answers(name, answer, status, capsys):
 
 
 WEIGHT_CHECKS = {
-    "curved_line": [(0.6, 0.8, -7.1), (1, 1, -10)],
+    "curved_line": [(7, 9, -81), (0.6, 0.8, -7.1), (1.1, 1, -11.9)],
     "outside_band": [(-7, 5, 3), (-10, 8, 5), (-1, 1, 0.5)],
 }
 
@@ -286,7 +286,11 @@ def test_weight_checks_accept_right_weights(name, right, capsys):
 @pytest.mark.parametrize("name, wrong, message", [
     ("curved_line", (-1, -1, 10), "worse than guessing"),
     ("curved_line", (0, 0, 1), "no line at all"),
-    ("curved_line", (1, 0, -5), "keep going"),
+    ("curved_line", (1, 0, -5), "the accepted students are the upper right"),
+    ("curved_line", (1, 1, -10), "the demo's default line"),
+    ("curved_line", (2, 2, -20), "the demo's default line"),
+    ("curved_line", (1, 1, -9.5), "not there yet"),
+    ("curved_line", (0, 1, -10), "the accepted students are the upper right"),
     ("outside_band", (7, 5, -6), "misses 3 of 3 points left"),
     ("outside_band", (7, -5, -3), "covers 4 of 4 points between"),
     ("outside_band", (-7, 1, 3), "misses 3 of 3 points right"),
@@ -336,3 +340,18 @@ def test_outside_band_check_agrees_with_the_sign_rule(w1, w2, b):
     w1 + b < 0 < b and 0 < w1 + w2 + b."""
     want = w1 + b < 0 < b and 0 < w1 + w2 + b
     assert bool(checks.outside_band(w1, w2, b, quiet=True)) == want
+
+
+def test_curved_line_goal_lies_above_the_default_line_and_below_the_best():
+    X, y = rchecks.curved_data()
+    default = np.mean(((X[:, 0] + X[:, 1] - 10) >= 0) == y)
+    assert default == 0.875 < rchecks.CURVED_LINE_GOAL <= rchecks.BEST_LINE_CURVED
+    assert checks.curved_line(7, 9, -81, quiet=True)  # the solution: 90.5%, the best
+    assert np.mean(((7 * X[:, 0] + 9 * X[:, 1] - 81) >= 0) == y) == 0.905
+
+
+def test_xor_corners_answer_is_what_the_best_line_does():
+    X = np.array([[1.0, 1.0], [-1.0, -1.0], [1.0, -1.0], [-1.0, 1.0]])
+    _, acc = datasets.best_line(X, np.array([0, 0, 1, 1]))
+    assert 4 * acc == 3
+    assert checks.predict_xor_corners(3)

@@ -77,7 +77,15 @@ from .numpy_basics import (
     second_student,
     x1_column,
 )
-from .perceptron import probability, score, sigmoid, student_probability
+from .perceptron import (
+    predict_doubling,
+    predict_side,
+    predict_sigma_zero,
+    probability,
+    score,
+    sigmoid,
+    student_probability,
+)
 from .regions import (
     combine,
     combine_sum,
@@ -89,6 +97,8 @@ from .regions import (
     predict_combined_minimum,
     predict_doubled_boundary,
     predict_sum_below_one,
+    predict_longer_training,
+    predict_xor_corners,
 )
 
 __all__ = [
@@ -165,4 +175,9 @@ __all__ = [
     "predict_untrained_accuracy",
     "predict_weight_count",
     "yours_or_mlp",
+    "predict_doubling",
+    "predict_longer_training",
+    "predict_side",
+    "predict_sigma_zero",
+    "predict_xor_corners",
 ]

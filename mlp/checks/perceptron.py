@@ -1,14 +1,16 @@
 """Checks for chapter 1 (Acceptance at a University): the score, the sigmoid, the
-probability of acceptance, and the probability of one student."""
+probability of acceptance, and the probability of one student; and the chapter's
+concept questions (predict, then check)."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from ..activations import sigmoid as _sigmoid
-from ._core import Mistake, check_function, check_value, seeded_inputs
+from ._core import Mistake, check_choice, check_function, check_value, seeded_inputs
 
-__all__ = ["score", "sigmoid", "probability", "student_probability"]
+__all__ = ["score", "sigmoid", "probability", "student_probability", "predict_side",
+           "predict_sigma_zero", "predict_doubling"]
 
 #: The student of exercise "The probability of acceptance": test score 4, grades 9,
 #: and the line x1 + x2 - 10 = 0.
@@ -98,4 +100,46 @@ def student_probability(value):
         ],
         rtol=1e-3,
         success=f"correct: sigma(3) = {_sigmoid(score_):.3f}, very likely accepted.",
+    )
+
+
+# -- concept questions -----------------------------------------------------------------
+
+
+def predict_side(side):
+    """Predict: on which side of the line x1 + x2 - 10 = 0 is the student with test
+    score 9 and grades 2?"""
+    return check_choice(
+        "side of the line", side, "accepted",
+        "the score is 9 + 2 - 10 = 1 > 0. This line trades test score against grades "
+        "one for one: a high test score makes up for low grades.",
+        {"rejected": "look at the score, not at the grades alone: 9 + 2 - 10 = 1 is "
+                     "positive.",
+         "on the line": "on the line the score is exactly 0; here it is "
+                        "9 + 2 - 10 = 1."},
+    )
+
+
+def predict_sigma_zero(value):
+    """Predict: sigma(0), the probability of a student exactly on the line."""
+    return check_choice(
+        "sigma(0)", value, 0.5,
+        "e^0 = 1, so sigma(0) = 1 / (1 + 1) = 1/2: on the line, accepted and rejected "
+        "are equally likely.",
+        {0.0: "0 is the score on the line; the sigmoid turns it into 1 / (1 + e^0).",
+         1.0: "sigma reaches 1 only far on the accepted side; at 0 it is "
+              "1 / (1 + e^0)."},
+    )
+
+
+def predict_doubling(answer):
+    """Predict: doubling w1, w2 and b (a) moves the line, (b) keeps it and sharpens the
+    shading, (c) keeps it and softens the shading."""
+    return check_choice(
+        "doubling w1, w2, b", answer, "b",
+        "every score doubles, so its sign (the side, and the line where it is 0) stays "
+        "and every probability moves away from 0.5.",
+        {"a": "the line is where the score is 0, and twice 0 is still 0: it stays.",
+         "c": "the scores double, so they get further from 0 and the probabilities "
+              "further from 0.5: sharper, not softer."},
     )

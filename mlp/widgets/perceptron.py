@@ -11,7 +11,8 @@ from ._core import Demo
 
 class PerceptronDemo(Demo):
     """Sliders for ``w1``, ``w2`` and ``b``: the line ``w1 x1 + w2 x2 + b = 0``, the
-    probability of acceptance ``sigma(w1 x1 + w2 x2 + b)`` shaded, and the accuracy.
+    probability of acceptance ``sigma(w1 x1 + w2 x2 + b)`` shaded, and the training
+    accuracy (on the students shown).
     """
 
     defaults = {"w1": 1.0, "w2": 1.0, "b": -10.0}
@@ -58,5 +59,5 @@ class PerceptronDemo(Demo):
         acc = float(np.mean(pred == self.y))
         # plain text, not mathtext: a new formula on every move would be parsed again
         line = plotting.linear_formula([w1, w2, b], (" x₁", " x₂"), fmt="{:.1f}")
-        self.ax.set_title(f"{line} = 0   accuracy {acc:.0%}")
-        return f"accuracy {acc:.0%} on {len(self.y)} students"
+        self.ax.set_title(f"{line} = 0   training accuracy {acc:.0%}")
+        return f"training accuracy {acc:.0%} on {len(self.y)} students"
