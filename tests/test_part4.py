@@ -135,6 +135,27 @@ def test_activation_spreads_checks_its_input():
         diagnostics.activation_spreads(deep(2), X_MOONS, "softplus")
 
 
+
+def test_plot_activation_spreads_draws_one_point_per_layer_on_a_log_scale():
+    fig, ax = plt.subplots()
+    s = diagnostics.activation_spreads(deep(3), X_MOONS, "relu")
+    assert plotting.plot_activation_spreads(ax, s, label="relu") is ax
+    (line,) = ax.get_lines()
+    np.testing.assert_allclose(line.get_ydata(), s[s > 0])
+    assert ax.get_yscale() == "log"
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels[0] == "$x$" and labels[-1] == r"$\hat y$" and len(labels) == 5
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("bad", [[0.5], [0.5, -1.0], [[0.5, 0.1]]])
+def test_plot_activation_spreads_rejects_bad_spreads(bad):
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError):
+        plotting.plot_activation_spreads(ax, bad)
+    plt.close(fig)
+
+
 # -- train_run and compare_activations ------------------------------------------------
 
 
