@@ -29,6 +29,7 @@ from .training import DivergenceError, train
 
 __all__ = [
     "Run",
+    "activation_spreads",
     "compare_activations",
     "gradient_norms",
     "gradient_sizes",
@@ -292,3 +293,45 @@ def compare_activations(sizes, X, y, activations=("sigmoid", "tanh", "relu"),
                                           seed)
         for a in activations
     }
+
+
+def activation_spreads(weights, X, activation="sigmoid") -> np.ndarray:
+    r"""How different the examples still look in each layer: the spread of every
+    layer's output across the examples.
+
+    Parameters
+    ----------
+    weights : list of L arrays, ``W[k]`` of shape (n_k + 1, n_{k+1})
+    X : array of shape (m, n_0), m >= 2 examples
+    activation : {"sigmoid", "tanh", "relu"}, the hidden layers' function
+
+    Returns
+    -------
+    array of shape (L + 1,): entry 0 for the inputs :math:`a^{(0)} = X`, entry k for
+    layer k's output :math:`a^{(k)}`, the last one for :math:`\hat y`.
+
+    Notes
+    -----
+    The spread of a unit is the standard deviation of its output over the m
+    examples; a layer's spread is the mean over its units:
+
+    .. math:: s_k = \frac{1}{n_k} \sum_j \operatorname{std}_x\, a^{(k)}_j(x)
+
+    When it is near 0 the layer gives (almost) the same output for every input, and
+    the layers after it cannot tell the inputs apart (chapter 12).
+
+    Examples
+    --------
+    >>> X = np.array([[0.0, 1.0], [2.0, 1.0]])
+    >>> activation_spreads([np.zeros((3, 1))], X).tolist()
+    [0.5, 0.0]
+    """
+    X = check_X(X)
+    if X.shape[0] < 2:
+        raise ValueError(
+            f"X must hold at least 2 examples to have a spread, got {X.shape[0]}")
+    weights = check_weights(weights, n_inputs=X.shape[1])
+    act = get_activation(activation)
+    with np.errstate(over="ignore", invalid="ignore"):
+        _, activations = _forward(weights, X, act)
+    return np.array([float(np.mean(np.std(a, axis=0))) for a in activations])

@@ -54,19 +54,41 @@ def init_weights(sizes, rng, scale=None) -> list[np.ndarray]:
     sizes : list of int
         Units per layer, inputs first: ``[2, 2, 1]`` is the slides' 2-2-1 network.
     rng : numpy Generator or int seed
-    scale : float, optional
-        Standard deviation of the weights. Default :math:`1/\sqrt{n_{k-1}}` per layer,
-        which keeps the input sums of order 1 whatever the width.
+    scale : None, float, "xavier" or "he", optional
+        The standard deviation :math:`s` of the weights of a layer with
+        :math:`n_\text{in}` inputs and :math:`n_\text{out}` units:
+
+        - None (default): :math:`s = 1/\sqrt{n_\text{in}}` (variance
+          :math:`1/n_\text{in}`), which keeps the input sums of order 1 whatever
+          the width;
+        - ``"xavier"`` (Glorot and Bengio, 2010; for sigmoid and tanh):
+          variance :math:`s^2 = 2 / (n_\text{in} + n_\text{out})`;
+        - ``"he"`` (He et al., 2015; for ReLU): variance
+          :math:`s^2 = 2 / n_\text{in}`;
+        - a positive float: that standard deviation for every layer.
 
     Returns
     -------
-    list of arrays, ``W[k]`` of shape (sizes[k] + 1, sizes[k + 1]); biases (last rows)
-    start at 0.
+    list of arrays, ``W[k]`` of shape (sizes[k] + 1, sizes[k + 1]); the weights are
+    drawn from :math:`\mathcal N(0, s^2)`, the biases (last rows) start at 0 under
+    every scheme.
+
+    Notes
+    -----
+    Each layer multiplies the spread of its inputs across the examples by about
+    :math:`\sqrt{n_\text{in}}\, s\, g`, where :math:`g` is the activation's slope
+    (its gain): 1/4 for the sigmoid at 0, 1 for tanh at 0, 1 for an active ReLU
+    unit. The schemes choose :math:`s` so that this factor stays near 1
+    (chapter 13, initialisation). With :math:`n_\text{in} = n_\text{out}`,
+    ``"xavier"`` equals the default.
 
     Examples
     --------
     >>> [W.shape for W in init_weights([2, 2, 1], rng=0)]
     [(3, 2), (3, 1)]
+    >>> W = init_weights([400, 100], rng=0, scale="he")[0]
+    >>> round(float(W[:-1].std() ** 2 * 400), 1)
+    2.0
     """
     if not isinstance(sizes, (list, tuple)) or len(sizes) < 2:
         raise ValueError(
@@ -74,14 +96,45 @@ def init_weights(sizes, rng, scale=None) -> list[np.ndarray]:
             f"[2, 2, 1]; got {sizes!r}"
         )
     sizes = [check_positive_int(n, f"sizes[{i}]") for i, n in enumerate(sizes)]
+    _check_scale(scale)
     rng = as_rng(rng)
     weights = []
     for n_in, n_out in zip(sizes[:-1], sizes[1:]):
-        std = 1.0 / np.sqrt(n_in) if scale is None else float(scale)
+        std = _weight_std(scale, n_in, n_out)
         W = np.zeros((n_in + 1, n_out))
         W[:-1] = rng.normal(0.0, std, size=(n_in, n_out))
         weights.append(W)
     return weights
+
+
+_SCHEMES = ("xavier", "he")
+
+
+def _check_scale(scale):
+    """A clear error for a scale that is no scheme's name and no positive number."""
+    if scale is None or scale in _SCHEMES:
+        return
+    if isinstance(scale, str):
+        raise ValueError(
+            f"scale must be None, a positive number or one of {_SCHEMES}, got "
+            f"{scale!r}")
+    if isinstance(scale, bool) or not isinstance(scale, (int, float, np.number)):
+        raise TypeError(
+            f"scale must be None, a positive number or one of {_SCHEMES}, got "
+            f"{type(scale).__name__}")
+    if not np.isfinite(scale) or scale <= 0:
+        raise ValueError(f"scale must be a positive number, got {scale!r}")
+
+
+def _weight_std(scale, n_in, n_out):
+    """The standard deviation of one layer's weights (see :func:`init_weights`)."""
+    if scale is None:
+        return 1.0 / np.sqrt(n_in)
+    if scale == "xavier":
+        return np.sqrt(2.0 / (n_in + n_out))
+    if scale == "he":
+        return np.sqrt(2.0 / n_in)
+    return float(scale)
 
 
 def _output(h):

@@ -1821,3 +1821,46 @@ def plot_images(ax, images, shape=(8, 8), ncols=10, titles=None, cmap="gray_r",
     for spine in ax.spines.values():
         spine.set_visible(False)
     return ax
+
+
+def plot_activation_spreads(ax, spreads, label=None, color=None, **kwargs):
+    r"""Each layer's spread across the examples, inputs on the left, on a log scale.
+
+    Parameters
+    ----------
+    ax : Axes or None
+    spreads : array of shape (L + 1,), e.g. from
+        :func:`mlp.diagnostics.activation_spreads`: entry 0 for the inputs, the last
+        for :math:`\hat y`
+    label : str, optional, the legend entry
+    color : optional matplotlib colour
+
+    Returns
+    -------
+    ax
+
+    Notes
+    -----
+    Chapter 12: in a deep sigmoid network each point is about four times lower than
+    the one to its left, and :math:`\hat y` is the same for every example.
+    """
+    ax = _ax(ax)
+    s = as_float_array(spreads, "spreads", ndim=1)
+    if s.size < 2:
+        raise ValueError("spreads must hold the inputs' and at least one layer's "
+                         f"spread, got {s.size} value(s)")
+    if np.any(s < 0):
+        raise ValueError("spreads must be >= 0 (they are standard deviations)")
+    layers = np.arange(s.size)
+    shown = s > 0
+    ax.set_yscale("log")
+    kwargs.setdefault("marker", "o")
+    ax.plot(layers[shown], s[shown], label=label, color=color, **kwargs)
+    ax.set_xticks(layers)
+    ax.set_xticklabels(["$x$"] + [f"$a^{{({k})}}$" for k in layers[1:-1]]
+                       + [r"$\hat y$"])
+    ax.set_xlim(-0.4, s.size - 0.6)
+    ax.set_xlabel("layer (input on the left, output on the right)")
+    ax.set_ylabel("spread: std over the examples")
+    ax.grid(alpha=0.3, axis="y", which="major")
+    return ax

@@ -21,6 +21,71 @@ def test_init_weights_shapes_of_the_slides():
     assert shapes == [(5, 8), (9, 8), (9, 3)]
 
 
+
+# -- init_weights' scale: the default, Xavier/Glorot and He ---------------------------
+
+
+def test_init_weights_default_is_unchanged():
+    """Every chapter's numbers depend on the default: N(0, 1/n_in), biases 0, drawn
+    layer by layer from one generator."""
+    rng = np.random.default_rng(3)
+    expected = []
+    for n_in, n_out in [(2, 4), (4, 3)]:
+        W = np.zeros((n_in + 1, n_out))
+        W[:-1] = rng.normal(0.0, 1.0 / np.sqrt(n_in), size=(n_in, n_out))
+        expected.append(W)
+    for got, want in zip(mlp.init_weights([2, 4, 3], rng=3), expected):
+        np.testing.assert_array_equal(got, want)
+    for got, want in zip(mlp.init_weights([2, 4, 3], rng=3, scale=None), expected):
+        np.testing.assert_array_equal(got, want)
+
+
+@pytest.mark.parametrize(
+    "scale, variance",
+    [
+        (None, lambda n_in, n_out: 1 / n_in),
+        ("xavier", lambda n_in, n_out: 2 / (n_in + n_out)),
+        ("he", lambda n_in, n_out: 2 / n_in),
+        (0.3, lambda n_in, n_out: 0.09),
+    ],
+)
+def test_init_weights_schemes_have_their_variance(scale, variance):
+    sizes = [300, 200, 400]
+    weights = mlp.init_weights(sizes, rng=0, scale=scale)
+    assert [W.shape for W in weights] == [(301, 200), (201, 400)]
+    for W, n_in, n_out in zip(weights, sizes[:-1], sizes[1:]):
+        assert np.all(W[-1] == 0)  # biases start at 0 under every scheme
+        np.testing.assert_allclose(W[:-1].var(), variance(n_in, n_out), rtol=0.03)
+        assert abs(W[:-1].mean()) < 0.1 * np.sqrt(variance(n_in, n_out))  # centred
+
+
+def test_init_weights_xavier_equals_the_default_for_square_layers():
+    a = mlp.init_weights([8, 8, 8], rng=1, scale="xavier")
+    b = mlp.init_weights([8, 8, 8], rng=1)
+    for Wa, Wb in zip(a, b):
+        np.testing.assert_allclose(Wa, Wb)
+    he = mlp.init_weights([8, 8, 8], rng=1, scale="he")
+    for Wh, Wb in zip(he, b):
+        np.testing.assert_allclose(Wh, np.sqrt(2) * Wb)
+
+
+@pytest.mark.parametrize(
+    "bad, error, match",
+    [
+        ("glorot", ValueError, "one of .*xavier.*he"),
+        ("He", ValueError, "one of"),
+        (-1.0, ValueError, "positive"),
+        (0, ValueError, "positive"),
+        (float("nan"), ValueError, "positive"),
+        (True, TypeError, "bool"),
+        ([1.0], TypeError, "list"),
+    ],
+)
+def test_init_weights_rejects_a_bad_scale(bad, error, match):
+    with pytest.raises(error, match=match):
+        mlp.init_weights([2, 2, 1], rng=0, scale=bad)
+
+
 def test_weighted_combination_of_the_slides():
     # "What Weights can do?": 7 * 0.7 + 5 * 0.8 - 6 = 2.9, sigma(2.9) ~ 0.95
     W = np.array([[7.0], [5.0], [-6.0]])

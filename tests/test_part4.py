@@ -106,6 +106,56 @@ def test_relative_change():
         diagnostics.relative_change([np.zeros((2, 1))], [np.ones((2, 1))])
 
 
+
+# -- activation_spreads ----------------------------------------------------------------
+
+
+def test_activation_spreads_is_the_mean_std_of_every_layer():
+    weights = deep(3)
+    for name in ["sigmoid", "tanh", "relu"]:
+        s = diagnostics.activation_spreads(weights, X_MOONS, name)
+        _, acts = mlp.forward(weights, X_MOONS, name)
+        assert s.shape == (len(weights) + 1,)
+        np.testing.assert_allclose(s, [a.std(axis=0).mean() for a in acts])
+    assert np.isclose(s[0], X_MOONS.std(axis=0).mean())
+
+
+def test_sigmoid_spread_collapses_with_depth():
+    s = diagnostics.activation_spreads(deep(8), X_MOONS, "sigmoid")
+    assert s[-1] < 1e-5 * s[0]
+    assert np.all(s[1:] < s[:-1])
+
+
+def test_activation_spreads_checks_its_input():
+    with pytest.raises(ValueError, match="at least 2 examples"):
+        diagnostics.activation_spreads(deep(2), X_MOONS[:1])
+    with pytest.raises(ValueError):
+        diagnostics.activation_spreads(deep(2), X_MOONS[:, :1])
+    with pytest.raises(ValueError):
+        diagnostics.activation_spreads(deep(2), X_MOONS, "softplus")
+
+
+
+def test_plot_activation_spreads_draws_one_point_per_layer_on_a_log_scale():
+    fig, ax = plt.subplots()
+    s = diagnostics.activation_spreads(deep(3), X_MOONS, "relu")
+    assert plotting.plot_activation_spreads(ax, s, label="relu") is ax
+    (line,) = ax.get_lines()
+    np.testing.assert_allclose(line.get_ydata(), s[s > 0])
+    assert ax.get_yscale() == "log"
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels[0] == "$x$" and labels[-1] == r"$\hat y$" and len(labels) == 5
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("bad", [[0.5], [0.5, -1.0], [[0.5, 0.1]]])
+def test_plot_activation_spreads_rejects_bad_spreads(bad):
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError):
+        plotting.plot_activation_spreads(ax, bad)
+    plt.close(fig)
+
+
 # -- train_run and compare_activations ------------------------------------------------
 
 

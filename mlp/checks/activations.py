@@ -10,11 +10,16 @@ from ..activations import sigmoid as _sigmoid
 from ..activations import tanh_prime as _tanh_prime
 from ..backprop import backprop as _backprop
 from ..network import init_weights
-from ._core import Mistake, check_function, check_value
+from ._core import Mistake, check_choice, check_function, check_value
 
 __all__ = [
     "gradient_sizes",
     "layers_below",
+    "predict_output_spread",
+    "predict_relu_prime",
+    "predict_sigma_prime_max",
+    "predict_sigmoid_scale",
+    "predict_tanh_prime",
     "relu_prime",
     "sigmoid_prime_bound",
     "tanh_from_sigmoid",
@@ -194,4 +199,88 @@ def tanh_from_sigmoid(student):
             Mistake(lambda x: 2 * _sigmoid(_f(x) / 2) - 1,
                     "that is tanh(x/4): the sigmoid's input is 2x."),
         ],
+    )
+
+
+# -- concept questions (predict, then check) -------------------------------------------
+
+
+def predict_sigma_prime_max(sigma_prime_max):
+    """Chapter 12: the largest value of the sigmoid's slope."""
+    return check_choice(
+        "sigma_prime_max", sigma_prime_max, 0.25,
+        "sigma'(x) = sigma(x)(1 - sigma(x)) is largest where sigma(x) = 1/2, at "
+        "x = 0: 1/2 * (1 - 1/2) = 1/4.",
+        wrong={
+            1.0: "that is the slope of the line y = x (and tanh's at 0). The sigmoid "
+                 "climbs from 0 to 1 more gently: sigma'(0) = sigma(0)(1 - sigma(0)).",
+            0.5: "0.5 is sigma(0), the sigmoid's value at x = 0, not its slope "
+                 "there: sigma'(0) = 0.5 * (1 - 0.5).",
+        },
+    )
+
+
+def predict_output_spread(y_hat_spread):
+    """Chapter 12: how different the deep sigmoid network's 200 answers are."""
+    return check_choice(
+        "y_hat_spread", y_hat_spread, "same",
+        "each sigmoid layer multiplies the spread across the examples by about its "
+        "slope, below 1/4 (with weights of size 1/sqrt(n)); nine layers leave about "
+        "0.7 * (1/4)**9 = 3e-6 of the inputs' spread 0.7 (here 3e-7).",
+        wrong={
+            "apart": "the labels are 0 and 1, but each of the nine layers shrinks "
+                     "the differences between the examples by about 1/4.",
+            "close": "closer still: each of the nine layers shrinks the differences "
+                     "between the examples by about 1/4, and (1/4)**9 is about 4e-6.",
+        },
+    )
+
+
+def predict_tanh_prime(tanh_prime_0):
+    """Chapter 13: tanh'(0)."""
+    return check_choice(
+        "tanh_prime_0", tanh_prime_0, 1.0,
+        "tanh'(x) = 1 - tanh(x)**2 and tanh(0) = 0, so tanh'(0) = 1: four times the "
+        "sigmoid's 1/4.",
+        wrong={
+            0.25: "that is the sigmoid's sigma'(0). tanh is steeper: 1 - tanh(0)**2.",
+            0.0: "0 is tanh(0), the value at x = 0, not the slope there: "
+                 "1 - tanh(0)**2.",
+            0.5: "that is sigma(0). The slope of tanh at 0 is 1 - tanh(0)**2.",
+        },
+    )
+
+
+def predict_relu_prime(relu_prime_minus_2):
+    """Chapter 13: relu'(-2)."""
+    return check_choice(
+        "relu_prime_minus_2", relu_prime_minus_2, 0.0,
+        "for x < 0, relu(x) = 0 whatever x is: a flat line, slope 0.",
+        wrong={
+            1.0: "1 is the slope for positive inputs; for x < 0 relu is constant "
+                 "(0), so its slope is 0.",
+            -2.0: "-2 is the input itself; relu(-2) = 0 and relu is flat there, so "
+                  "the slope is 0.",
+            -1.0: "relu does not go down for negative inputs: it stays at 0, so the "
+                  "slope is 0.",
+        },
+    )
+
+
+def predict_sigmoid_scale(sigmoid_scale):
+    """Chapter 13: how much larger than Xavier's the sigmoid's weights must be."""
+    return check_choice(
+        "sigmoid_scale", sigmoid_scale, 4.0,
+        "a layer multiplies the spread by sqrt(n) * s * (gain); Xavier makes "
+        "sqrt(n) * s = 1, and the sigmoid's gain is at most 1/4, so s must be 4 "
+        "times larger for the product to reach 1.",
+        wrong={
+            1.0: "Xavier's scale suits an activation of gain 1, like tanh at 0. The "
+                 "sigmoid's gain is only 1/4, so each layer would still shrink the "
+                 "spread by 1/4.",
+            2.0: "the gain to make up for is the sigmoid's 1/4, not ReLU's "
+                 "(He's sqrt(2) makes up for ReLU's inactive half).",
+            16.0: "16 is the factor for the variance s**2; the standard deviation s "
+                  "needs sqrt(16) = 4.",
+        },
     )

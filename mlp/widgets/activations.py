@@ -212,4 +212,4 @@ class ActivationDemo(Demo):
             f"error {loss[0]:.3f} after epoch 1, {loss[-1]:.3f} after {loss.size}",
             fontsize=10, color="k")
         return (f"{activation}, {depth} hidden layer(s): error {loss[-1]:.3f}, "
-                f"accuracy {acc:.0%} after {loss.size} epochs")
+                f"training accuracy {acc:.0%} after {loss.size} epochs")
