@@ -68,7 +68,7 @@ def test_function_stub_is_not_yet_done(capsys, answer):
 def test_right_function_passes(capsys):
     result = run(capsys, check_add, add)
     assert result and result.status == "pass"
-    assert result.message == "correct on 3 test inputs."
+    assert result.message == "correct on 3 sample inputs."
     assert result.line.startswith(_core.PASS)
 
 
@@ -129,7 +129,7 @@ def test_exception_inside_the_function(capsys):
     result = run(capsys, check_add, broken)
     assert result.status == "fail"
     assert "NameError" in result.message and "return a + c" in result.message
-    assert "test input 1 of 3" in result.message
+    assert "sample input 1 of 3" in result.message
 
 
 def test_exception_with_a_multiline_message_stays_one_line(capsys):
@@ -174,7 +174,7 @@ def test_nan_and_inf(capsys):
 
 def test_wrong_value_shows_the_input_and_the_expected_value(capsys):
     result = run(capsys, check_add, lambda a, b: a + b + 1)
-    assert result.message.startswith("wrong value for test input 1 of 3, add(1, 2)")
+    assert result.message.startswith("wrong value for sample input 1 of 3, add(1, 2)")
     assert "got 4, expected 3" in result.message
 
 

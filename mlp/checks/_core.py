@@ -676,7 +676,7 @@ def check_function(
     rtol, atol : float
         Tolerances of ``np.allclose``.
     success : str, optional
-        The message on success (default: "correct on N test inputs.").
+        The message on success (default: "correct on N sample inputs.").
     quiet : bool
         Print nothing (the result still says everything).
     timeout : float or None
@@ -711,7 +711,7 @@ def check_function(
                                    f"{exc}); please tell your instructor.")
     if status == "pass":
         n = len(inputs)
-        message = success or f"correct on {n} test input{'s' if n != 1 else ''}."
+        message = success or f"correct on {n} sample input{'s' if n != 1 else ''}."
     return _report(name, status, message, quiet)
 
 
@@ -727,7 +727,8 @@ def _check_function(name, student, reference, inputs, mistakes, rtol, atol, time
     for k, args in enumerate(inputs):
         args = tuple(args)
         shown = _show_call(name, args)
-        where = "" if len(inputs) == 1 else f" for test input {k + 1} of {len(inputs)}"
+        where = ("" if len(inputs) == 1
+                 else f" for sample input {k + 1} of {len(inputs)}")
         if shown:
             where += f", {shown}"
         problem = _signature_problem(student, args, reference, name)

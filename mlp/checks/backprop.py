@@ -2,7 +2,7 @@
 
 The slides' derivation of the log loss has a sign error (``dL/dh = -y/h - (1-y)/(1-h)``
 and ``dL/dz = -y(1-h) - (1-y)h``); every check here recognises it when a student
-reproduces it, and says so. The test inputs always hold examples with ``y = 0``: with
+reproduces it, and says so. The sample inputs always hold examples with ``y = 0``: with
 ``y = 1`` the wrong term is multiplied by ``1 - y = 0`` and the error hides.
 """
 

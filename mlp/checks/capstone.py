@@ -64,7 +64,7 @@ def reference_epoch(weights, X, y, alpha, batch_size, order):
     return weights
 
 
-# -- test inputs -----------------------------------------------------------------------
+# -- sample inputs ---------------------------------------------------------------------
 
 #: Layer sizes of the test networks: one and two hidden layers, several outputs (the
 #: output is a softmax, as for the digits).

@@ -147,7 +147,8 @@ def softmax(student):
             "overflows to inf, and inf / inf is NaN. Subtract each row's maximum "
             "before np.exp: softmax(h) = softmax(h - c) for any number c.")
     return _report("softmax", "pass",
-                   "correct on 4 test inputs, and stable for scores as large as 1000.")
+                   "correct on 4 sample inputs, and stable for scores as large as "
+                   "1000.")
 
 
 def _one_hot(y, k):
