@@ -199,6 +199,8 @@ def markdown_blocks(text: str) -> list[Block]:
             kind = "list"
         elif token.type.startswith("math_block"):
             kind = "math"
+        elif token.type == "table_open":
+            kind = "table"
         else:
             kind = "other"
         blocks.append(Block(kind, rendered, estimate_lines(kind, chunk), chunk))
@@ -212,6 +214,9 @@ def estimate_lines(kind: str, chunk: str) -> float:
         rows = chunk.count("\\\\") + 1
         tall = 1.6 if re.search(r"\\frac|pmatrix|\\sum|\\begin", chunk) else 1.2
         return 0.6 + rows * tall
+    if kind == "table":
+        rows = [r for r in chunk.split("\n") if r.strip().startswith("|")]
+        return 0.7 * sum(1 + len(r) // 120 for r in rows) + 0.5
     if kind == "list":
         items = re.split(r"\n(?=\s*(?:[-*+]|\d+\.)\s)", plain)
         return sum(math.ceil(len(" ".join(i.split())) / 68) for i in items) + 0.3
@@ -423,7 +428,7 @@ def chapter_deck(nb) -> tuple[str, list[Slide]]:
                     elif block.kind.startswith("heading"):
                         deck.subsection = _heading_html(block)
                         deck.new(2, deck.subsection)
-                    elif block.kind in ("math", "list", "other"):
+                    elif block.kind in ("math", "list", "table", "other"):
                         deck.add(block.html, block.lines)
                     else:
                         deck.note(block.html)
@@ -508,6 +513,8 @@ CSS = """
 .reveal .animation .anim-controls, .reveal .animation .anim-buttons {
   justify-content: center; }
 .reveal mjx-container[display="true"] { margin: 0.4em 0 !important; }
+.reveal table { font-size: 0.55em; margin: 0.3em 0; }
+.reveal table th, .reveal table td { padding: 0.15em 0.5em; }
 .reveal .chapter-label { font-size: 0.7em; color: #666; }
 """
 
