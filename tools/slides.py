@@ -89,7 +89,7 @@ FONTAWESOME = "vendor/font-awesome/css/font-awesome.min.css"
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 #: how many lines of text (at the slide's font size) fit below a slide's heading
-BUDGET = 13.0
+BUDGET = 14.0
 
 
 # -- executed notebooks ----------------------------------------------------------------
@@ -216,11 +216,11 @@ def estimate_lines(kind: str, chunk: str) -> float:
         return 0.6 + rows * tall
     if kind == "table":
         rows = [r for r in chunk.split("\n") if r.strip().startswith("|")]
-        return 0.7 * sum(1 + len(r) // 120 for r in rows) + 0.5
+        return 0.85 * sum(1 + len(r) // 110 for r in rows) + 0.5
     if kind == "list":
         items = re.split(r"\n(?=\s*(?:[-*+]|\d+\.)\s)", plain)
-        return sum(math.ceil(len(" ".join(i.split())) / 68) for i in items) + 0.3
-    return math.ceil(len(" ".join(plain.split())) / 72) + 0.4
+        return sum(math.ceil(len(" ".join(i.split())) / 95) + 0.2 for i in items) + 0.3
+    return math.ceil(len(" ".join(plain.split())) / 100) + 0.4
 
 
 # -- slides ----------------------------------------------------------------------------
@@ -281,6 +281,16 @@ class Deck:
         slide.body.append(html_)
         slide.lines += lines
         slide.said = slide.said or said
+
+    def figure_slide(self) -> Slide:
+        """A new slide for a figure, or the section's slide if it shows nothing yet
+        (a section that opens with its figure)."""
+        slide = self.current
+        if slide is not None and slide.kind == "text" and not slide.body:
+            slide.kind = "figure"
+            return slide
+        title = self.subsection or self.section
+        return self.new(2, _strip_continued(title), kind="figure")
 
     def attach_to_figure(self, html_: str) -> bool:
         """Put ``html_`` on the figure slide just made (a live demo's line under the
@@ -373,18 +383,29 @@ def _figure_slide(deck: Deck, cell, output):
     data = output["data"]["image/png"]
     if isinstance(data, list):
         data = "".join(data)
-    title = deck.subsection or deck.section
-    slide = deck.new(2, _strip_continued(title), kind="figure")
+    slide = deck.figure_slide()
     cap = f"<figcaption>{_inline(caption)}</figcaption>" if caption else ""
     slide.body.append(f'<figure><img src="data:image/png;base64,{data.strip()}" '
                       f'alt="{html.escape(alt)}">{cap}</figure>')
 
 
 def _animation_slide(deck: Deck, player: str):
-    title = deck.subsection or deck.section
-    slide = deck.new(2, _strip_continued(title), kind="figure")
+    slide = deck.figure_slide()
     player = _CDN_FONTAWESOME.sub("", player)  # the page loads the local copy
     slide.body.append(f'<div class="animation">{player}</div>')
+
+
+def _merged_streams(outputs):
+    """The outputs with consecutive printed texts (stdout) joined into one."""
+    merged = []
+    for output in outputs:
+        if (output.get("output_type") == "stream" and output.get("name") == "stdout"
+                and merged and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == "stdout"):
+            merged[-1] = {**merged[-1], "text": merged[-1]["text"] + output["text"]}
+        else:
+            merged.append(output)
+    return merged
 
 
 def chapter_deck(nb) -> tuple[str, list[Slide]]:
@@ -444,7 +465,7 @@ def chapter_deck(nb) -> tuple[str, list[Slide]]:
         if edition._is_check_cell(cell):
             continue
         shown: list[tuple[str, float]] = []
-        for output in cell.get("outputs", []):
+        for output in _merged_streams(cell.get("outputs", [])):
             data = output.get("data", {})
             if output.get("output_type") == "stream" and output.get("name") == "stdout":
                 text = output.get("text", "")
@@ -474,8 +495,8 @@ def chapter_deck(nb) -> tuple[str, list[Slide]]:
             continue
         if "hide-input" not in tags and "remove-input" not in tags:
             shown.insert(0, (_code_html(cell.source), 0.8))
-        for html_, lines in shown:
-            deck.add(html_, lines, said=False)
+        # a cell's code and its outputs stay on one slide
+        deck.add("\n".join(h for h, _ in shown), sum(n for _, n in shown), said=False)
     return title, deck.finish()
 
 
@@ -513,7 +534,7 @@ CSS = """
 .reveal .animation .anim-controls, .reveal .animation .anim-buttons {
   justify-content: center; }
 .reveal mjx-container[display="true"] { margin: 0.4em 0 !important; }
-.reveal table { font-size: 0.55em; margin: 0.3em 0; }
+.reveal table { font-size: 0.65em; margin: 0.3em 0; }
 .reveal table th, .reveal table td { padding: 0.15em 0.5em; }
 .reveal .chapter-label { font-size: 0.7em; color: #666; }
 """
