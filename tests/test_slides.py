@@ -5,7 +5,8 @@ The first tests build decks from small notebooks (no browser). The browser tests
 each deck of ``_build/slides/``: it loads without a console error or a request to the
 internet, its maths is typeset (MathJax output present, no raw ``$$`` or ``\\(`` left),
 its images load and have alt text, and the right arrow key moves to the next slide; a
-screenshot of each of its first slides lands in ``_build/screenshots/slides/``.
+screenshot of each of its first slides lands in ``_build/screenshots/slides/``. The
+speaker view (``S``) of one deck shows a slide's notes with their formulas.
 
 They skip without the decks, Chromium (``/usr/bin/chromium``, Debian's package) or
 playwright (``pip install playwright``; never ``playwright install``), unless
@@ -306,4 +307,41 @@ def test_index_in_the_browser(page, server):
     assert sorted(links) == sorted(DECKS)
     page.locator(f'a[href="{DECKS[1]}"]').click()
     page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+    assert not problems, problems
+
+
+SPEAKER_DECK = "09_gradient_descent.html"
+
+
+def test_speaker_view_shows_the_notes_with_their_maths(page, server):
+    """``S`` opens the speaker view (a second window, offline too): the prose of the
+    slide, its formulas typeset and shown once (the screen readers' copy hidden)."""
+    page, problems = page
+    page.goto(server + SPEAKER_DECK, wait_until="load")
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+    assert page.evaluate(WAIT_FOR_MATH) == "typeset"
+    found = page.evaluate("""() => {
+      const slide = Reveal.getSlides().find(s =>
+        s.querySelector(':scope > aside.notes mjx-container'));
+      if (!slide) return false;
+      const i = Reveal.getIndices(slide);
+      Reveal.slide(i.h, i.v);
+      return true;
+    }""")
+    assert found, f"{SPEAKER_DECK}: no slide has notes with a formula"
+    page.locator("body").click(position={"x": 5, "y": 5})
+    with page.context.expect_page() as opened:
+        page.keyboard.press("s")
+    speaker = opened.value
+    speaker.on("console", lambda m: m.type == "error"
+               and problems.append(f"speaker view console: {m.text}"))
+    speaker.wait_for_load_state("load")
+    notes = speaker.locator(".speaker-controls-notes")
+    notes.locator("svg").first.wait_for()
+    assert len(notes.inner_text()) > 100
+    hidden = notes.locator("mjx-assistive-mml").evaluate_all(
+        "els => els.every(e => e.getBoundingClientRect().width <= 1)")
+    assert hidden, "the formulas' MathML shows beside them in the speaker view"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    speaker.screenshot(path=SCREENSHOTS / "speaker-view.png")
     assert not problems, problems

@@ -555,7 +555,16 @@ window.MathJax = {{
   tex: {{ inlineMath: [["\\\\(", "\\\\)"]], displayMath: [["\\\\[", "\\\\]"]],
           tags: "ams" }},
   svg: {{ fontCache: "local" }},
-  options: {{ skipHtmlTags: ["script", "noscript", "style", "textarea", "pre", "code"] }}
+  options: {{ skipHtmlTags: ["script", "noscript", "style", "textarea", "pre", "code"] }},
+  startup: {{
+    pageReady: () => MathJax.startup.defaultPageReady().then(() => {{
+      // the speaker view copies the notes' HTML but not MathJax's style sheet: the
+      // text for screen readers next to each formula is hidden inline
+      for (const el of document.querySelectorAll("aside.notes mjx-assistive-mml"))
+        el.setAttribute("style", "position: absolute; width: 1px; height: 1px; " +
+                        "overflow: hidden; clip: rect(1px, 1px, 1px, 1px);");
+    }})
+  }}
 }};
 </script>
 <script defer src="vendor/mathjax/es5/tex-svg.js"></script>
