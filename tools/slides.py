@@ -36,7 +36,7 @@ metadata is kept by hand for it):
 The outputs come from the HTML book's cache of executed notebooks
 (``_build/.jupyter_cache``, written by ``jupyter-book build .``): a chapter whose code
 has not changed since the last book build is not run again. A chapter missing from
-the cache is executed here with nbclient (about 5 s each).
+the cache is executed here with nbclient (about 4 s each).
 """
 
 from __future__ import annotations
