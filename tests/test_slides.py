@@ -4,7 +4,8 @@ in headless Chromium with the network blocked.
 The first tests build decks from small notebooks (no browser). The browser tests open
 each deck of ``_build/slides/``: it loads without a console error or a request to the
 internet, its maths is typeset (MathJax output present, no raw ``$$`` or ``\\(`` left),
-its images load and have alt text, and the right arrow key moves to the next slide; a
+its images load and have alt text, no slide runs off the bottom, and the right arrow
+key moves to the next slide; a
 screenshot of each of its first slides lands in ``_build/screenshots/slides/``. The
 speaker view (``S``) of one deck shows a slide's notes with their formulas.
 
@@ -268,6 +269,29 @@ IMAGE_PROBLEMS = """async () => {
 }"""
 
 
+OVERFLOWS = """() => {
+  const height = Reveal.getConfig().height, problems = [];
+  for (const slide of Reveal.getSlides()) {
+    const i = Reveal.getIndices(slide);
+    Reveal.slide(i.h, i.v);
+    const top = slide.getBoundingClientRect().top;
+    let bottom = top;
+    for (const child of slide.children)
+      if (child.tagName !== 'ASIDE')
+        bottom = Math.max(bottom, child.getBoundingClientRect().bottom);
+    const used = (bottom - top) / Reveal.getScale();
+    if (used > height + 2) {
+      const title = slide.querySelector('h1, h2');
+      problems.push('slide ' + (Reveal.getSlides().indexOf(slide) + 1) + ' (' +
+        (title ? title.textContent.trim() : '') + ') runs off the bottom: ' +
+        Math.round(used) + ' px of ' + height);
+    }
+  }
+  Reveal.slide(0, 0);
+  return problems;
+}"""
+
+
 @pytest.mark.parametrize("name", DECKS)
 def test_deck_in_the_browser(page, server, name):
     page, problems = page
@@ -282,6 +306,7 @@ def test_deck_in_the_browser(page, server, name):
         problems.append("the deck has maths but no MathJax output")
     problems += page.evaluate(MATH_PROBLEMS)
     problems += page.evaluate(IMAGE_PROBLEMS)
+    problems += page.evaluate(OVERFLOWS)
     total = page.evaluate("() => Reveal.getTotalSlides()")
     assert total >= 5, f"{name}: only {total} slides"
 
