@@ -78,7 +78,8 @@ def test_the_chapters_structure_makes_the_slides():
          [nbformat.v4.new_output("stream", name="stdout", text="E = 0.5\n")]),
         ("code", "plot()", [figure]),
         ("md", "### A sub-section\n\nOnly prose here."),
-        ("md", "```{exercise} Predict: up or down\n:label: ex-p\n\nWill $E$ go up?\n```"),
+        ("md", "```{exercise} Predict: up or down\n:label: ex-p\n\n"
+               "Will $E$ go up?\n```"),
         ("md", "```{solution-start} ex-p\n:class: dropdown\n```"),
         ("code", "E_goes = 'down'  # the secret answer"),
         ("md", "```{solution-end}\n```"),
@@ -121,7 +122,7 @@ def test_a_labelled_formula_is_numbered_and_referred_to():
     assert "\\label{eq-x}" in text and "\\eqref{eq-x}" in text
 
 
-# -- the built decks ---------------------------------------------------------------------
+# -- the built decks ------------------------------------------------------------------
 
 
 def _why_skip() -> str | None:
@@ -245,7 +246,8 @@ MATH_PROBLEMS = r"""() => {
     problems.push('MathJax error: ' + (el.getAttribute('data-mjx-error') ||
                                        el.textContent));
   const skip = 'pre, code, script, style, mjx-container, .animation';
-  const raw = /\$\$|\\\(|\\\)|\\\[|\\\]|\\(frac|sum|sigma|alpha|partial|hat|cdot|begin|mathbf)\b/;
+  const raw = new RegExp('\\$\\$|\\\\\\(|\\\\\\)|\\\\\\[|\\\\\\]|' +
+    '\\\\(frac|sum|sigma|alpha|partial|hat|cdot|begin|mathbf)\\b');
   const walker = document.createTreeWalker(document.querySelector('.slides'),
                                            NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
@@ -328,7 +330,8 @@ def test_deck_in_the_browser(page, server, name):
 def test_index_in_the_browser(page, server):
     page, problems = page
     page.goto(server + "index.html", wait_until="load")
-    links = page.locator("a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    links = page.locator("a").evaluate_all(
+        "els => els.map(a => a.getAttribute('href'))")
     assert sorted(links) == sorted(DECKS)
     page.locator(f'a[href="{DECKS[1]}"]').click()
     page.wait_for_function("() => window.Reveal && Reveal.isReady()")

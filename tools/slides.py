@@ -110,7 +110,8 @@ def executed(path: Path, cache_dir: Path) -> tuple[nbformat.NotebookNode, str]:
 
     env_path = os.environ.get("PYTHONPATH", "")
     if str(ROOT) not in env_path.split(os.pathsep):  # the kernel imports this mlp
-        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env_path) if p)
+        os.environ["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(ROOT), env_path) if p)
     NotebookClient(nb, timeout=120, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     return nb, "run"
@@ -133,8 +134,8 @@ def _markdown():
 
 
 MD = _markdown()
-_LABELLED = re.compile(r"^\$\$\s*\n(?P<body>.*?)\n\$\$[ \t]*\((?P<label>[\w.:-]+)\)[ \t]*$",
-                       re.S | re.M)
+_LABELLED = re.compile(
+    r"^\$\$\s*\n(?P<body>.*?)\n\$\$[ \t]*\((?P<label>[\w.:-]+)\)[ \t]*$", re.S | re.M)
 _EQ_ROLE = re.compile(r"\{eq\}`([^`]+)`")
 _ROLE = re.compile(r"\{(?:ref|numref|term|doc)\}`(?:([^`<]*?)\s*<[^`]*>|([^`]*))`")
 _LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
@@ -354,6 +355,11 @@ def _pre(text: str, css: str) -> str:
     return f'<pre class="{css}">{html.escape(text.rstrip())}</pre>'
 
 
+def _printed(text: str) -> tuple[str, float]:
+    """What a cell prints, small, and about how many lines of the slide it takes."""
+    return _pre(text, "output"), 0.55 * (text.count("\n") + 1) + 0.5
+
+
 def _code_html(source: str) -> str:
     from pygments import highlight
     from pygments.formatters import HtmlFormatter
@@ -429,7 +435,7 @@ def chapter_deck(nb) -> tuple[str, list[Slide]]:
                         heading, body = _exercise_html(piece)
                         slide = deck.new(2, heading, kind="exercise")
                         slide.body.append(body)
-                    elif piece.name == "admonition" or piece.name in edition._ADMONITIONS:
+                    elif piece.name in ("admonition", *edition._ADMONITIONS):
                         box = _admonition_html(piece)
                         deck.add(box, estimate_lines("paragraph", piece.body) + 1.5)
                     elif piece.name == "math":
@@ -469,7 +475,7 @@ def chapter_deck(nb) -> tuple[str, list[Slide]]:
             data = output.get("data", {})
             if output.get("output_type") == "stream" and output.get("name") == "stdout":
                 text = output.get("text", "")
-                shown.append((_pre(text, "output"), 0.55 * (text.count("\n") + 1) + 0.5))
+                shown.append(_printed(text))
             elif "image/png" in data:
                 _figure_slide(deck, cell, output)
             elif "text/html" in data and "_anim_img" in data["text/html"]:
@@ -489,8 +495,7 @@ def chapter_deck(nb) -> tuple[str, list[Slide]]:
             elif "text/html" in data:
                 shown.append((f'<div class="html-output">{data["text/html"]}</div>', 4))
             elif "text/plain" in data:
-                text = data["text/plain"]
-                shown.append((_pre(text, "output"), 0.55 * (text.count("\n") + 1) + 0.5))
+                shown.append(_printed(data["text/plain"]))
         if not shown:
             continue
         if "hide-input" not in tags and "remove-input" not in tags:
@@ -555,7 +560,8 @@ window.MathJax = {{
   tex: {{ inlineMath: [["\\\\(", "\\\\)"]], displayMath: [["\\\\[", "\\\\]"]],
           tags: "ams" }},
   svg: {{ fontCache: "local" }},
-  options: {{ skipHtmlTags: ["script", "noscript", "style", "textarea", "pre", "code"] }},
+  options: {{
+    skipHtmlTags: ["script", "noscript", "style", "textarea", "pre", "code"] }},
   startup: {{
     pageReady: () => MathJax.startup.defaultPageReady().then(() => {{
       // the speaker view copies the notes' HTML but not MathJax's style sheet: the
@@ -614,8 +620,10 @@ def deck_html(title: str, slides: list[Slide], label: str) -> str:
     sections = []
     for column in columns:
         inner = "\n".join(slide_html(s) for s in column)
-        sections.append(inner if len(column) == 1 else f"<section>\n{inner}\n</section>")
-    return PAGE.format(title=html.escape(title), css=CSS, fontawesome=FONTAWESOME, slides="\n".join(sections),
+        sections.append(inner if len(column) == 1
+                        else f"<section>\n{inner}\n</section>")
+    return PAGE.format(title=html.escape(title), css=CSS, fontawesome=FONTAWESOME,
+                       slides="\n".join(sections),
                        pygments=HtmlFormatter().get_style_defs(".reveal pre.source"))
 
 
@@ -660,7 +668,8 @@ def vendor(out: Path, npm_cache: Path) -> None:
         shutil.rmtree(target)
     size = 0
     for spec, integrity, members in PACKAGES.values():
-        size += offline.unpack(offline.fetch(spec, integrity, npm_cache), members, target)
+        tarball = offline.fetch(spec, integrity, npm_cache)
+        size += offline.unpack(tarball, members, target)
     print(f"slides: vendored {size / 1e6:.1f} MB (reveal.js, MathJax, Font Awesome) "
           f"into {target}")
 
@@ -688,7 +697,8 @@ def write_index(out: Path) -> None:
     decks = json.loads(manifest.read_text()) if manifest.exists() else []
     rows = "\n".join(
         f'<tr><td>{html.escape(d["label"])}</td><td><a href="{d["file"]}">'
-        f'{html.escape(d["title"])}</a></td><td class="n">{d["slides"]} slides</td></tr>'
+        f'{html.escape(d["title"])}</a></td>'
+        f'<td class="n">{d["slides"]} slides</td></tr>'
         for d in decks)
     (out / "index.html").write_text(INDEX.format(rows=rows))
 
@@ -699,8 +709,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="chapters to turn into decks (default: all)")
     parser.add_argument("--out", type=Path, default=ROOT / "_build" / "slides",
                         help="where the decks land (default _build/slides)")
-    parser.add_argument("--cache", type=Path, default=ROOT / "_build" / ".jupyter_cache",
-                        help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS,
+                        default=ROOT / "_build" / ".jupyter_cache")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     out = args.out.resolve()
@@ -708,7 +718,8 @@ def main(argv: list[str] | None = None) -> int:
     paths = [p.resolve() for p in args.notebooks] or chapters()
     made = build(paths, out, args.cache.resolve())
     manifest = out / "decks.json"
-    old = json.loads(manifest.read_text()) if manifest.exists() and args.notebooks else []
+    old = (json.loads(manifest.read_text())
+           if manifest.exists() and args.notebooks else [])
     names = {d["file"] for d in made}
     decks = sorted([d for d in old if d["file"] not in names] + made,
                    key=lambda d: d["file"])
