@@ -117,6 +117,15 @@ def test_a_long_section_continues_on_a_sub_slide():
     assert all(s.lines <= slides.BUDGET for s in deck if len(s.body) > 1)
 
 
+def test_a_heading_over_exercises_lists_them():
+    exercise = "```{exercise} %s\n:label: ex-%s\n\nDo it.\n```"
+    _, deck = slides.chapter_deck(_notebook(
+        ("md", "## Exercises"), ("md", exercise % ("First", "a")),
+        ("md", exercise % ("Second", "b"))))
+    assert [s.kind for s in deck] == ["text", "exercise", "exercise"]
+    assert "<li>Exercise: First</li><li>Exercise: Second</li>" in deck[0].body[0]
+
+
 def test_a_labelled_formula_is_numbered_and_referred_to():
     text = slides.myst_to_markdown("$$\nf = g\n$$ (eq-x)\n\nBy {eq}`eq-x`.")
     assert "\\label{eq-x}" in text and "\\eqref{eq-x}" in text

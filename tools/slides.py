@@ -233,6 +233,7 @@ class Slide:
     title: str  # HTML
     body: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    first_note_at: int = 0  # how many body items came before the first note
     lines: float = 0.0
     kind: str = "text"  # text, title, figure, exercise
     said: bool = False  # holds a formula, a list or a box (not only code and numbers)
@@ -264,7 +265,7 @@ class Deck:
         if slide is not None and slide.kind in ("text", "title") and not slide.said \
                 and slide.notes:
             # a heading with only numbers or nothing below says too little
-            slide.body.insert(0, slide.notes.pop(0))
+            slide.body.insert(slide.first_note_at, slide.notes.pop(0))
 
     def text_slide(self) -> Slide:
         """The slide that text goes on (a new one after a figure or an exercise)."""
@@ -308,10 +309,24 @@ class Deck:
         return False
 
     def note(self, html_: str):
-        self.text_slide().notes.append(html_)
+        slide = self.text_slide()
+        if not slide.notes:
+            slide.first_note_at = len(slide.body)
+        slide.notes.append(html_)
 
     def finish(self) -> list[Slide]:
         self._close()
+        for k, slide in enumerate(self.slides):
+            if slide.kind != "text" or slide.body:
+                continue
+            # a heading over exercises only ("Exercises"): the list of them
+            titles = []
+            for after in self.slides[k + 1:]:
+                if after.kind != "exercise":
+                    break
+                titles.append(f"<li>{after.title}</li>")
+            if titles:
+                slide.body.append("<ul>" + "".join(titles) + "</ul>")
         return self.slides
 
 
