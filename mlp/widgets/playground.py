@@ -530,7 +530,9 @@ class Playground(Demo):
                                               label="training")
         (self.test_line,) = self.ax_loss.plot([], [], color="#ff7f0e", linewidth=1.8,
                                               linestyle=(0, (4, 1.5)), label="test")
-        self.ax_loss.legend(loc="upper right", fontsize=8, handlelength=2.2)
+        # at the right, half-way up: where neither a falling error nor a test error
+        # that climbs (overfitting) usually ends
+        self.ax_loss.legend(loc="center right", fontsize=8, handlelength=2.2)
         self.ax_loss.set_xlabel("epoch")
         self.ax_loss.set_ylabel("error E (cross-entropy)")
         self.ax_loss.grid(alpha=0.3)
