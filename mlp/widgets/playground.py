@@ -509,8 +509,12 @@ class Playground(Demo):
         self.ax_regions.set_ylim(0, 1)
         self.ax_regions.set_xticks([])
         self.ax_regions.set_yticks([])
-        self.ax_regions.set_xlabel("x₁")  # not "$x_1$": mathtext is slow to lay out
-        self.ax_regions.set_ylabel("x₂")
+        self.ax_regions.set_ylabel("x₂")  # not "$x_2$": mathtext is slow to lay out
+        # the x label, with the numbers of points: a text of its own (a new x label
+        # would make the whole x axis be drawn again)
+        self.points_text = self.ax_regions.text(
+            0.5, -0.025, "x₁", ha="center", va="top", fontsize=10,
+            transform=self.ax_regions.transAxes)
         self.image = self.ax_regions.imshow(
             np.ones((r, r, 4)), origin="lower", extent=(0, 1, 0, 1), aspect="auto",
             interpolation="bilinear", zorder=1,
@@ -697,8 +701,8 @@ class Playground(Demo):
         if v["show_test"]:
             points += f", ○ {len(self.y_test)} test"
         label = f"x₁   ({points} points)"
-        if self.ax_regions.get_xlabel() != label:
-            self.ax_regions.set_xlabel(label)
+        if self.points_text.get_text() != label:
+            self.points_text.set_text(label)
 
         hidden = " x ".join([str(v["units"])] * v["layers"]) or "no hidden layer"
         if self.ax_net is not None:
@@ -725,8 +729,9 @@ class Playground(Demo):
         # most frames (and most new settings) redraw the lines and not the axes
         xlim = (0.0, float(self.loss_xmax or nice_ceil(max(10, self.epoch))))
         # the error axis in few steps: the untrained error of a two-class network is
-        # about ln 2 = 0.69, and its axis goes up to 1 whatever the data or seed
-        top = 1.02 * max(max(h["loss"]), max(h["test_loss"]))
+        # about ln 2 = 0.69, and its axis goes up to 1 whatever the data or seed (no
+        # margin over the largest error: a new axis means drawing the panel anew)
+        top = max(max(h["loss"]), max(h["test_loss"]))
         ylim = (0.0, nice_ceil(top, (1, 1.5, 2, 3, 5)) if np.isfinite(top) and top > 0
                 else 1.0)
         if self.ax_loss.get_xlim() != xlim:
