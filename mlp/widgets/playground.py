@@ -911,7 +911,8 @@ class Playground(Demo):
 
     def record(self, n_frames=20, epochs_per_frame=50, figsize=(7.0, 3.0), dpi=72,
                diagram=False, interval=250):
-        """An animation of a run with the current settings, for the HTML book.
+        """An animation of a run with the current settings, for the HTML book: the
+        regions with the training and test points, and both error curves.
 
         The run is trained first (frame 0 is the untrained network, frame k is after
         ``k * epochs_per_frame`` epochs) on a separate playground with a smaller
