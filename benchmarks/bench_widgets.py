@@ -51,8 +51,9 @@ FACTORIES = {"MulticlassTrainingDemo": _multiclass_training_demo,
              "DigitsDemo": _digits_demo}
 
 
-def demos():
-    """``{name: demo}`` for every Demo subclass exported by ``mlp.widgets``."""
+def demos(only=None):
+    """``{name: demo}`` for every Demo subclass exported by ``mlp.widgets`` (or only
+    those named in ``only``)."""
     import mlp.widgets as w
     from mlp.widgets._core import Demo
 
@@ -60,6 +61,8 @@ def demos():
     for name in sorted(w.__all__):
         cls = getattr(w, name)
         if not (inspect.isclass(cls) and issubclass(cls, Demo)) or cls is Demo:
+            continue
+        if only is not None and name not in only:
             continue
         out[name] = FACTORIES[name]() if name in FACTORIES else cls()
     return out
@@ -105,7 +108,7 @@ def _timed(fn):
     return time.perf_counter() - t, time.process_time() - c
 
 
-def measure(rounds=5):
+def measure(rounds=5, only=None):
     """Per demo: median wall and CPU seconds of update and of render over every move
     repeated ``rounds`` times, the slowest control's median, the number of artists
     added per update, and any warning text seen.
@@ -120,7 +123,7 @@ def measure(rounds=5):
     out = {}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        for name, demo in demos().items():
+        for name, demo in demos(only).items():
             plan = moves(demo)
             demo.render()  # the first render lays the figure out: not an update
             before = _count_artists(demo.fig)
@@ -179,7 +182,10 @@ def _count_artists(fig):
 
 
 if __name__ == "__main__":
-    for name, r in measure(3).items():
+    import sys
+
+    # e.g. ``python benchmarks/bench_widgets.py Playground``: only those demos
+    for name, r in measure(3, only=sys.argv[1:] or None).items():
         print(f"{name:40s} wall {r['wall'] * 1e3:6.1f} ms  "
               f"cpu {r['cpu'] * 1e3:6.1f} ms "
               f"(update {r['update_wall'] * 1e3:5.1f}, render "

@@ -378,3 +378,101 @@ def digits():
 
 
 __all__.append("digits")
+
+
+# -- input features (the playground's extra inputs) ---------------------------------
+
+
+def _x1_squared(X):
+    return X[:, 0] ** 2
+
+
+def _x2_squared(X):
+    return X[:, 1] ** 2
+
+
+def _x1_times_x2(X):
+    return X[:, 0] * X[:, 1]
+
+
+def _sin_x1(X):
+    return np.sin(X[:, 0])
+
+
+def _sin_x2(X):
+    return np.sin(X[:, 1])
+
+
+#: The input features that can be added beside x1 and x2, by name, each a function of
+#: the (m, 2) array X returning one column (m,). The playground offers them as in
+#: TensorFlow Playground.
+FEATURES = {
+    "x1^2": _x1_squared,
+    "x2^2": _x2_squared,
+    "x1*x2": _x1_times_x2,
+    "sin(x1)": _sin_x1,
+    "sin(x2)": _sin_x2,
+}
+
+
+def _check_extra(extra):
+    if isinstance(extra, str):
+        raise TypeError("extra must be a list of feature names such as ['x1^2', 'x2^2'], "
+                        f"not the string {extra!r}")
+    extra = list(extra)
+    for name in extra:
+        if name not in FEATURES:
+            raise ValueError(f"unknown feature {name!r}: the features are "
+                             f"{list(FEATURES)}")
+    if len(set(extra)) != len(extra):
+        raise ValueError(f"each feature may be given once, got {extra}")
+    return extra
+
+
+def features(X, extra=()):
+    r"""The inputs x1, x2 and extra input features computed from them, as columns.
+
+    Parameters
+    ----------
+    X : array of shape (m, 2), the points (x1, x2)
+    extra : list of names from ``FEATURES``: "x1^2", "x2^2", "x1*x2", "sin(x1)",
+        "sin(x2)", each at most once
+
+    Returns
+    -------
+    array of shape (m, 2 + len(extra)): the columns x1, x2, then the extra features in
+    the order given (``feature_names(extra)`` names them). A network trained on it
+    has ``2 + len(extra)`` inputs.
+
+    Notes
+    -----
+    A network without hidden layer computes
+    :math:`\hat y = \sigma(w_1 x_1 + w_2 x_2 + w_3 x_1^2 + w_4 x_2^2 + b)`: its
+    boundary :math:`w_1 x_1 + w_2 x_2 + w_3 x_1^2 + w_4 x_2^2 + b = 0` is a line in
+    the space of the features but, with the squares, a circle or an ellipse in the
+    plane of :math:`(x_1, x_2)`.
+
+    Examples
+    --------
+    >>> X = np.array([[1.0, 2.0], [3.0, -1.0]])
+    >>> features(X, ["x1^2", "x1*x2"])
+    array([[ 1.,  2.,  1.,  2.],
+           [ 3., -1.,  9., -3.]])
+    """
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or X.shape[1] != 2:
+        raise ValueError(f"features needs points X of shape (m, 2), got {X.shape}")
+    extra = _check_extra(extra)
+    return np.column_stack([X] + [FEATURES[name](X) for name in extra])
+
+
+def feature_names(extra=()):
+    """The names of the columns of ``features(X, extra)``: ``["x1", "x2", *extra]``.
+
+    >>> feature_names(["sin(x1)"])
+    ['x1', 'x2', 'sin(x1)']
+    """
+    return ["x1", "x2", *_check_extra(extra)]
+
+
+__all__ += ["FEATURES", "features", "feature_names"]

@@ -1864,3 +1864,32 @@ def plot_activation_spreads(ax, spreads, label=None, color=None, **kwargs):
     ax.set_ylabel("spread: std over the examples")
     ax.grid(alpha=0.3, axis="y", which="major")
     return ax
+
+
+def network_node_positions(sizes, show_bias=True, input_labels=None,
+                           output_labels=None, layer_names=True):
+    """Where :func:`plot_network` puts the nodes of a network, in the diagram's data
+    coordinates: for drawing on top of a diagram (the playground's unit maps).
+
+    Parameters
+    ----------
+    sizes : list of int, units per layer, inputs first
+    show_bias, input_labels, output_labels, layer_names : as for ``plot_network``
+
+    Returns
+    -------
+    positions : list of arrays, one (sizes[k], 2) array of node centres per layer
+        (the bias nodes left out); neighbouring nodes of a layer are 1 apart
+    xlim, ylim : the diagram's limits
+
+    Examples
+    --------
+    >>> positions, xlim, ylim = network_node_positions([2, 3, 1])
+    >>> positions[1].tolist()
+    [[3.25, 1.0], [3.25, 0.0], [3.25, -1.0]]
+    """
+    layout = _network_layout(list(sizes), show_bias, input_labels, output_labels,
+                             layer_names)
+    positions = [np.array([layout["node_xy"](k, i) for i in range(n)], dtype=float)
+                 for k, n in enumerate(sizes)]
+    return positions, layout["xlim"], layout["ylim"]

@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 
+import mlp
 from mlp import datasets
 
 
@@ -109,3 +110,56 @@ def test_a_wheel_of_the_package_ships_the_digits(tmp_path):
     with zipfile.ZipFile(wheel) as zf:
         shipped = zf.read("mlp/data/digits.npz")
     assert shipped == (root / "mlp" / "data" / "digits.npz").read_bytes()
+
+
+# -- input features ---------------------------------------------------------------
+
+
+def test_features_shapes_names_and_values():
+    X, _ = datasets.circles(50, rng=0)
+    assert np.array_equal(datasets.features(X), X)
+    extra = list(datasets.FEATURES)
+    F = datasets.features(X, extra)
+    assert F.shape == (50, 7)
+    assert datasets.feature_names(extra) == ["x1", "x2", "x1^2", "x2^2", "x1*x2",
+                                             "sin(x1)", "sin(x2)"]
+    x1, x2 = X[:, 0], X[:, 1]
+    expected = np.column_stack([x1, x2, x1**2, x2**2, x1 * x2, np.sin(x1),
+                                np.sin(x2)])
+    assert np.allclose(F, expected)
+    # the order given is the order of the columns
+    assert np.allclose(datasets.features(X, ["sin(x2)", "x1^2"])[:, 2:],
+                       np.column_stack([np.sin(x2), x1**2]))
+
+
+@pytest.mark.parametrize("extra, error, words", [
+    (["x3^2"], ValueError, "unknown feature"),
+    (["x1^2", "x1^2"], ValueError, "once"),
+    ("x1^2", TypeError, "list of feature names"),
+])
+def test_features_refuse_bad_names(extra, error, words):
+    X, _ = datasets.circles(10, rng=0)
+    with pytest.raises(error, match=words):
+        datasets.features(X, extra)
+    with pytest.raises(error, match=words):
+        datasets.feature_names(extra)
+
+
+def test_features_need_points_in_the_plane():
+    with pytest.raises(ValueError, match=r"\(m, 2\)"):
+        datasets.features(np.ones((4, 3)), ["x1^2"])
+
+
+def test_squared_features_let_a_network_without_hidden_layer_separate_the_circles():
+    """x1^2 + x2^2 < r^2 is a line in the space of the squares: one output unit
+    separates the circles with them, and cannot without them."""
+    X, y = datasets.circles(200, rng=0)
+    F = datasets.features(X, ["x1^2", "x2^2"])
+    W, hist = mlp.train(mlp.init_weights([4, 1], rng=0), F, y, alpha=1.0, epochs=300)
+    assert hist["accuracy"][-1] == 1.0
+    w1, w2, w11, w22, b = W[0][:, 0]
+    assert w11 < 0 and w22 < 0 and b > 0  # inside the circle: class 1
+    radius = np.sqrt(b / -np.mean([w11, w22]))
+    assert 0.5 < radius < 1.0  # between the inner (0.5) and the outer circle (1)
+    _, plain = mlp.train(mlp.init_weights([2, 1], rng=0), X, y, alpha=1.0, epochs=300)
+    assert plain["accuracy"][-1] < 0.65

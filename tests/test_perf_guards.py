@@ -278,3 +278,29 @@ def test_an_artist_that_keeps_still_is_kept_as_pixels_again():
     frame = _pixels(demo.render())
     assert demo.text_a in demo._blitter.live
     assert np.abs(frame - _full_draw(demo)).max() <= 16
+
+
+def test_a_playground_frame_redraws_only_what_changed(monkeypatch):
+    """The live loop's frames (the unit maps, both error curves, the regions) draw
+    no whole figure once the epoch axis keeps still, add no artists, and each frame
+    is the picture a full draw makes."""
+    pg = widgets.Playground(layers=2, units=4, features=("x1^2",), epochs_per_tick=5)
+    pg.step(120)  # the epoch axis now stays at 200 for the frames below
+    pg.draw()
+    pg.render()
+    counts = [len(ax.get_children()) for ax in pg.fig.axes]
+    for _ in range(4):  # learn what a frame changes
+        pg.tick()
+        pg.render()
+    calls = _count_figure_draws(monkeypatch)
+    for _ in range(3):
+        pg.tick()
+        png = pg.render()
+    assert not calls, f"{len(calls)} full draws in 3 frames"
+    assert [len(ax.get_children()) for ax in pg.fig.axes] == counts
+    assert pg.maps in pg._blitter.live
+    diff = np.abs(_pixels(png) - _full_draw(pg))
+    # rounding at anti-aliased edges (kept pixels laid over the maps' image, whose
+    # edges fall between pixels: a pixel or two differ by up to 31 of 255)
+    assert (diff > 16).any(axis=2).sum() <= 3 and diff.max() <= 40
+    assert diff.mean() < 0.05

@@ -91,6 +91,7 @@ from .perceptron import (
     sigmoid,
     student_probability,
 )
+from .playground import predict_squares_accuracy, predict_unit_region
 from .regions import (
     combine,
     combine_sum,
@@ -190,4 +191,6 @@ __all__ = [
     "predict_side",
     "predict_sigma_zero",
     "predict_xor_corners",
+    "predict_squares_accuracy",
+    "predict_unit_region",
 ]
