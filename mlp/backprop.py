@@ -1,5 +1,9 @@
 """Backpropagation: the gradient of the error with respect to every weight.
 
+Two forms, as chapter 11 teaches them: :func:`chain_factors`, the slides' chain of
+factors for one weight of the 2-2-1 network; and :func:`backprop`, every weight at once
+in matrix form (:func:`backward_pass` is its unchecked loop).
+
 The output layer is a sigmoid with the cross-entropy (one unit) or a softmax with the
 multi-class cross-entropy (several); for both the error at the output's input sum is
 ``y_hat - y`` (chapter 10), which is where the backward pass starts.
@@ -10,33 +14,139 @@ from __future__ import annotations
 import numpy as np
 
 from ._validation import check_labels, check_weights, check_X
-from .activations import get_activation
-from .network import _forward
+from .activations import get_activation, sigmoid
+from .losses import targets
+from .network import forward, forward_pass
+
+__all__ = ["ENTRIES", "backprop", "backward_pass", "chain_factors", "layer_gradient",
+           "numerical_gradient"]
 
 
-def _targets(y, n_out):
-    """Labels (m,) as the (m, n_out) array the output is compared with."""
-    if n_out == 1:
-        return y[:, None]
-    T = np.zeros((y.shape[0], n_out))
-    T[np.arange(y.shape[0]), y.astype(int)] = 1.0
-    return T
+# -- the slides' chain, one weight of the 2-2-1 network at a time (chapter 11) --------
+
+#: The nine weights of the 2-2-1 network, slide names -> (layer index, row, column).
+ENTRIES = {
+    f"W{i + 1}{j + 1}({k + 1})": (k, i, j)
+    for k, cols in ((0, 2), (1, 1))
+    for j in range(cols)
+    for i in range(3)
+}
 
 
-def _backward(weights, activations, T, act):
-    """Unchecked backward pass from a forward pass's ``activations`` and targets T.
+def chain_factors(weights, x, y, entry):
+    r"""The factors of the chain rule for one weight of the 2-2-1 network, one example.
 
-    delta is dE/dh for the current layer, shape (m, n_k); the gradient of layer k is
-    ``add_bias(a_{k-1}).T @ delta``, split into its weight rows and its bias row.
+    Parameters
+    ----------
+    weights : [W1 (3, 2), W2 (3, 1)]
+    x : array of shape (2,), the example :math:`(x_1, x_2)`
+    y : 0 or 1, its label
+    entry : str, a key of :data:`ENTRIES`, e.g. ``"W11(1)"``
+
+    Returns
+    -------
+    list of ``(label, value)`` pairs: the factors (LaTeX labels) whose product is
+    :math:`\partial E / \partial W`. Four for a weight of :math:`W^{(1)}`, three for
+    one of :math:`W^{(2)}`.
+
+    Notes
+    -----
+    .. math:: \frac{\partial E}{\partial W_{ij}^{(1)}} =
+              \frac{\partial E}{\partial \hat y}\frac{\partial \hat y}{\partial h}
+              \frac{\partial h}{\partial h_j}\frac{\partial h_j}{\partial W_{ij}^{(1)}},
+              \qquad
+              \frac{\partial E}{\partial W_{i1}^{(2)}} =
+              \frac{\partial E}{\partial \hat y}\frac{\partial \hat y}{\partial h}
+              \frac{\partial h}{\partial W_{i1}^{(2)}}
+
+    with :math:`\partial E/\partial \hat y = -y/\hat y + (1-y)/(1-\hat y)`,
+    :math:`\partial \hat y/\partial h = \hat y(1-\hat y)`,
+    :math:`\partial h/\partial h_j = W_{j1}^{(2)} \sigma'(h_j)`, and the last factor the
+    input the weight multiplies (:math:`x_i`, :math:`\sigma(h_i)`, or 1 for a bias).
+    Chapter 11. :func:`backprop` computes all nine at once in matrix form.
+
+    Examples
+    --------
+    >>> W = [np.zeros((3, 2)), np.zeros((3, 1))]
+    >>> [round(v, 3) for _, v in chain_factors(W, [1.0, 2.0], 1, "W31(2)")]
+    [-2.0, 0.25, 1.0]
+    """
+    if entry not in ENTRIES:
+        raise ValueError(f"entry must be one of {list(ENTRIES)}, got {entry!r}")
+    x = np.asarray(x, dtype=float).reshape(1, -1)
+    W1, W2 = weights
+    if np.shape(W1) != (3, 2) or np.shape(W2) != (3, 1) or x.shape != (1, 2):
+        raise ValueError("chain_factors is for the 2-2-1 network: W1 (3, 2), W2 (3, 1) "
+                         "and x of shape (2,)")
+    hs, acts = forward([W1, W2], x)
+    h_hidden, a = hs[0][0], acts[1][0]
+    y_hat = acts[2][0, 0]
+    k, i, j = ENTRIES[entry]
+    factors = [
+        (r"\partial E/\partial \hat y", -y / y_hat + (1 - y) / (1 - y_hat)),
+        (r"\partial \hat y/\partial h", y_hat * (1 - y_hat)),
+    ]
+    inputs = np.append(x[0], 1.0) if k == 0 else np.append(a, 1.0)
+    if k == 0:
+        s = sigmoid(h_hidden[j])
+        factors.append((f"\\partial h/\\partial h_{j + 1}",
+                        float(W2[j, 0] * s * (1 - s))))
+        name = f"x_{i + 1}" if i < 2 else "1"
+        label = (f"\\partial h_{j + 1}/\\partial W_{{{i + 1}{j + 1}}}^{{(1)}}"
+                 f" = {name}")
+        factors.append((label, float(inputs[i])))
+    else:
+        name = f"\\sigma(h_{i + 1})" if i < 2 else "1"
+        factors.append((f"\\partial h/\\partial W_{{{i + 1}1}}^{{(2)}} = {name}",
+                        float(inputs[i])))
+    return [(label, float(v)) for label, v in factors]
+
+
+# -- the matrix form: every weight of every layer at once ------------------------------
+
+def layer_gradient(a, delta):
+    r"""A layer's gradient :math:`[a, 1]^T \delta`, the slide's ``add_bias(a).T @ delta``.
+
+    Parameters
+    ----------
+    a : array of shape (m, n_{k-1}), the layer's inputs (the previous layer's outputs)
+    delta : array of shape (m, n_k), :math:`\partial E/\partial h` of the layer
+
+    Returns
+    -------
+    array of shape (n_{k-1} + 1, n_k), the shape of the layer's ``W``
+
+    Notes
+    -----
+    :math:`\partial E/\partial W_{ij} = \sum_\text{examples} a_i \delta_j`; the bias
+    row's input is the constant 1, so its gradient is the column sums of delta. The
+    same numbers as ``add_bias(a).T @ delta`` (a test checks it), without building
+    the column of ones.
+    """
+    return np.concatenate((a.T @ delta, delta.sum(axis=0, keepdims=True)))
+
+
+def backward_pass(weights, activations, T, act):
+    """The gradient from a forward pass's ``activations`` and the targets ``T``, unchecked.
+
+    Parameters
+    ----------
+    weights : list of float arrays, ``W[k]`` of shape (n_k + 1, n_{k+1})
+    activations : the second list :func:`~mlp.network.forward_pass` returns
+    T : array of shape (m, n_out), :func:`~mlp.losses.targets` of the labels
+    act : the hidden layers' :class:`~mlp.activations.Activation`
+
+    Returns
+    -------
+    list of arrays of the shapes of ``weights``; :func:`backprop` checks its input
+    and calls it, ``train`` calls it on every minibatch.
     """
     m = T.shape[0]
     delta = (activations[-1] - T) / m  # dE/dh at the output: (y_hat - y) / m
     grads = [None] * len(weights)
     for k in range(len(weights) - 1, -1, -1):
         a = activations[k]
-        # dE/dW_ij = a_i * delta_j, and the bias row, whose input is the constant 1:
-        # together add_bias(a).T @ delta, without building the column of ones
-        grads[k] = np.concatenate((a.T @ delta, delta.sum(axis=0, keepdims=True)))
+        grads[k] = layer_gradient(a, delta)  # add_bias(a).T @ delta
         if k > 0:
             # chain rule through W (bias row dropped) and the hidden activation
             delta = (delta @ weights[k][:-1].T) * act.f_prime_from_output(a)
@@ -82,8 +192,8 @@ def backprop(weights, X, y, activation="sigmoid"):
     n_out = weights[-1].shape[1]
     y = check_labels(y, X.shape[0], n_out)
     act = get_activation(activation)
-    _, activations = _forward(weights, X, act)
-    return _backward(weights, activations, _targets(y, n_out), act)
+    _, activations = forward_pass(weights, X, act)
+    return backward_pass(weights, activations, targets(y, n_out), act)
 
 
 def numerical_gradient(f, weights, eps: float = 1e-6):

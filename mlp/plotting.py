@@ -13,7 +13,7 @@ from matplotlib.colors import to_rgb
 
 from ._validation import as_float_array, check_weights, check_X
 from .activations import get_activation
-from .network import _forward
+from .network import forward_pass
 
 #: Class colours (class id -> colour), and a light version for regions.
 CLASS_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"]
@@ -247,7 +247,7 @@ def plot_decision_regions(ax, weights, X, y=None, activation="sigmoid",
 
     def proba(pts):
         with np.errstate(over="ignore", invalid="ignore"):
-            return _forward(weights, pts, act)[1][-1]
+            return forward_pass(weights, pts, act)[1][-1]
 
     n_out = weights[-1].shape[1]
     if n_out == 1:
@@ -963,7 +963,7 @@ def plot_training_snapshots(axes, snapshots, X, y, activation="sigmoid", labels=
 
         def proba(pts, W=W, act=act):
             with np.errstate(over="ignore", invalid="ignore"):
-                return _forward(W, pts, act)[1][-1][:, 0]
+                return forward_pass(W, pts, act)[1][-1][:, 0]
 
         if W[-1].shape[1] == 1:
             # lighter shading than plot_decision_regions: the points stay readable
@@ -983,7 +983,7 @@ def plot_training_snapshots(axes, snapshots, X, y, activation="sigmoid", labels=
 
 def _predicted_labels(weights, X, activation):
     with np.errstate(over="ignore", invalid="ignore"):
-        y_hat = _forward(check_weights(weights, X.shape[1]), X,
+        y_hat = forward_pass(check_weights(weights, X.shape[1]), X,
                          get_activation(activation))[1][-1]
     return (y_hat[:, 0] >= 0.5).astype(int) if y_hat.shape[1] == 1 else np.argmax(
         y_hat, axis=1)
@@ -1056,7 +1056,7 @@ def animate_training(snapshots, history, X, y, activation="sigmoid", labels=None
     def frame(k):
         epoch, weights = snapshots[k]
         with np.errstate(over="ignore", invalid="ignore"):
-            p = _forward(check_weights(weights, 2), pts, act)[1][-1][:, 0]
+            p = forward_pass(check_weights(weights, 2), pts, act)[1][-1][:, 0]
         p = p.reshape(xx.shape)
         image.set_data(p)
         for c in contours:
@@ -1390,7 +1390,7 @@ def hidden_and_output(weights, points):
             f"shapes {[W.shape for W in weights]}"
         )
     with np.errstate(over="ignore", invalid="ignore"):
-        _, activations = _forward(weights, check_X(points), get_activation("sigmoid"))
+        _, activations = forward_pass(weights, check_X(points), get_activation("sigmoid"))
     return np.hstack([activations[1], activations[2]])
 
 

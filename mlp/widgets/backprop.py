@@ -16,97 +16,19 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 from matplotlib.transforms import blended_transform_factory, offset_copy
 
 from ..activations import sigmoid
-from ..backprop import backprop, numerical_gradient
+from ..backprop import ENTRIES, backprop, chain_factors, numerical_gradient
 from ..figures_graph import BACKWARD_ORDER, GraphDrawing, backprop_graph
-from ..losses import cross_entropy
+from ..losses import cross_entropy, log_loss
 from ..network import forward
 from ._core import Demo
 
 __all__ = ["ENTRIES", "BackpropDemo", "BackpropGraphDemo", "ChainRuleDemo",
            "chain_factors"]
 
-#: The nine weights of the 2-2-1 network, slide names -> (layer index, row, column).
-ENTRIES = {
-    f"W{i + 1}{j + 1}({k + 1})": (k, i, j)
-    for k, cols in ((0, 2), (1, 1))
-    for j in range(cols)
-    for i in range(3)
-}
-
-
 def _loss(h, y):
-    """The log loss L(h, y) = -[y ln h + (1 - y) ln(1 - h)] (no clipping needed here:
-    the demo keeps h inside (0, 1))."""
-    return -(y * np.log(h) + (1 - y) * np.log(1 - h))
-
-
-def chain_factors(weights, x, y, entry):
-    r"""The factors of the chain rule for one weight of the 2-2-1 network, one example.
-
-    Parameters
-    ----------
-    weights : [W1 (3, 2), W2 (3, 1)]
-    x : array of shape (2,), the example :math:`(x_1, x_2)`
-    y : 0 or 1, its label
-    entry : str, a key of :data:`ENTRIES`, e.g. ``"W11(1)"``
-
-    Returns
-    -------
-    list of ``(label, value)`` pairs: the factors (LaTeX labels) whose product is
-    :math:`\partial E / \partial W`. Four for a weight of :math:`W^{(1)}`, three for
-    one of :math:`W^{(2)}`.
-
-    Notes
-    -----
-    .. math:: \frac{\partial E}{\partial W_{ij}^{(1)}} =
-              \frac{\partial E}{\partial \hat y}\frac{\partial \hat y}{\partial h}
-              \frac{\partial h}{\partial h_j}\frac{\partial h_j}{\partial W_{ij}^{(1)}},
-              \qquad
-              \frac{\partial E}{\partial W_{i1}^{(2)}} =
-              \frac{\partial E}{\partial \hat y}\frac{\partial \hat y}{\partial h}
-              \frac{\partial h}{\partial W_{i1}^{(2)}}
-
-    with :math:`\partial E/\partial \hat y = -y/\hat y + (1-y)/(1-\hat y)`,
-    :math:`\partial \hat y/\partial h = \hat y(1-\hat y)`,
-    :math:`\partial h/\partial h_j = W_{j1}^{(2)} \sigma'(h_j)`, and the last factor the
-    input the weight multiplies (:math:`x_i`, :math:`\sigma(h_i)`, or 1 for a bias).
-    Chapter 11.
-
-    Examples
-    --------
-    >>> W = [np.zeros((3, 2)), np.zeros((3, 1))]
-    >>> [round(v, 3) for _, v in chain_factors(W, [1.0, 2.0], 1, "W31(2)")]
-    [-2.0, 0.25, 1.0]
-    """
-    if entry not in ENTRIES:
-        raise ValueError(f"entry must be one of {list(ENTRIES)}, got {entry!r}")
-    x = np.asarray(x, dtype=float).reshape(1, -1)
-    W1, W2 = weights
-    if np.shape(W1) != (3, 2) or np.shape(W2) != (3, 1) or x.shape != (1, 2):
-        raise ValueError("chain_factors is for the 2-2-1 network: W1 (3, 2), W2 (3, 1) "
-                         "and x of shape (2,)")
-    hs, acts = forward([W1, W2], x)
-    h_hidden, a = hs[0][0], acts[1][0]
-    y_hat = acts[2][0, 0]
-    k, i, j = ENTRIES[entry]
-    factors = [
-        (r"\partial E/\partial \hat y", -y / y_hat + (1 - y) / (1 - y_hat)),
-        (r"\partial \hat y/\partial h", y_hat * (1 - y_hat)),
-    ]
-    inputs = np.append(x[0], 1.0) if k == 0 else np.append(a, 1.0)
-    if k == 0:
-        s = sigmoid(h_hidden[j])
-        factors.append((f"\\partial h/\\partial h_{j + 1}",
-                        float(W2[j, 0] * s * (1 - s))))
-        name = f"x_{i + 1}" if i < 2 else "1"
-        label = (f"\\partial h_{j + 1}/\\partial W_{{{i + 1}{j + 1}}}^{{(1)}}"
-                 f" = {name}")
-        factors.append((label, float(inputs[i])))
-    else:
-        name = f"\\sigma(h_{i + 1})" if i < 2 else "1"
-        factors.append((f"\\partial h/\\partial W_{{{i + 1}1}}^{{(2)}} = {name}",
-                        float(inputs[i])))
-    return [(label, float(v)) for label, v in factors]
+    """The log loss L(h, y) of predictions h for the label y (``losses.log_loss``)."""
+    h = np.asarray(h, dtype=float)
+    return log_loss(np.full(h.size, y), h.ravel()).reshape(h.shape)
 
 
 class ChainRuleDemo(Demo):

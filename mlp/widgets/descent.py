@@ -25,7 +25,7 @@ from .._validation import check_positive, check_positive_int, check_weights, che
 from ..activations import get_activation, sigmoid
 from ..backprop import backprop
 from ..losses import log_loss
-from ..network import _forward
+from ..network import forward_pass
 from ..training import DivergenceError, train
 from ._core import Demo, nice_ceil
 
@@ -104,7 +104,7 @@ class FeedforwardDemo(Demo):
         gx, gy = np.meshgrid(np.linspace(x0, x1, self.resolution),
                              np.linspace(y0, y1, self.resolution))
         pts = np.column_stack([gx.ravel(), gy.ravel()])
-        y_hat = _forward(self.weights, pts, get_activation("sigmoid"))[1][-1]
+        y_hat = forward_pass(self.weights, pts, get_activation("sigmoid"))[1][-1]
         image = ax_map.imshow(y_hat.reshape(gx.shape), origin="lower",
                               extent=self.extent, cmap=plotting.REGION_CMAP,
                               vmin=0, vmax=1, alpha=0.6, aspect="auto")
@@ -195,7 +195,7 @@ class FeedforwardDemo(Demo):
 
     def draw(self, x1, x2):
         X = np.array([[x1, x2]], dtype=float)
-        hs, acts = _forward(self.weights, X, get_activation("sigmoid"))
+        hs, acts = forward_pass(self.weights, X, get_activation("sigmoid"))
         h1, h2 = hs[0][0]
         a1, a2 = acts[1][0]
         h, y_hat = hs[1][0, 0], acts[2][0, 0]
