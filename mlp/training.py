@@ -16,7 +16,7 @@ from ._validation import (
     check_X,
 )
 from .activations import get_activation
-from .backprop import backward_pass
+from .backpropagation import backward_pass
 from .losses import output_error, targets
 from .network import forward_pass, output_labels
 

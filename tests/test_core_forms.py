@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 import mlp
-from mlp.backprop import ENTRIES, backward_pass, chain_factors, layer_gradient
+from mlp.backpropagation import ENTRIES, backward_pass, chain_factors, layer_gradient
 from mlp.losses import output_error, targets
 from mlp.network import forward_pass, layer_input, output_labels
 from mlp.training import loss_and_accuracy, minibatches

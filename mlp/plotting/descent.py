@@ -14,7 +14,7 @@ import numpy as np
 
 from .._validation import as_float_array, check_positive, check_positive_int, check_X
 from ..activations import sigmoid
-from ..backprop import backprop
+from ..backpropagation import backprop
 from ..losses import log_loss
 from ..network import add_bias, feedforward
 from ..training import gradient_descent_step

@@ -16,7 +16,7 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 from matplotlib.transforms import blended_transform_factory, offset_copy
 
 from ..activations import sigmoid
-from ..backprop import ENTRIES, backprop, chain_factors, numerical_gradient
+from ..backpropagation import ENTRIES, backprop, chain_factors, numerical_gradient
 from ..figures_graph import BACKWARD_ORDER, GraphDrawing, backprop_graph
 from ..losses import cross_entropy, log_loss
 from ..network import forward

@@ -23,7 +23,7 @@ from matplotlib.transforms import ScaledTranslation
 from .. import datasets, plotting
 from .._validation import check_positive, check_positive_int, check_weights, check_X
 from ..activations import get_activation, sigmoid
-from ..backprop import backprop
+from ..backpropagation import backprop
 from ..losses import log_loss
 from ..network import forward_pass
 from ..training import DivergenceError, train

@@ -22,7 +22,7 @@ from .._validation import (
     check_X,
 )
 from ..activations import get_activation, softmax
-from ..backprop import backward_pass
+from ..backpropagation import backward_pass
 from ..losses import targets
 from ..network import forward_pass, init_weights
 from ..training import DivergenceError
