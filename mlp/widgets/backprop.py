@@ -17,7 +17,7 @@ from matplotlib.transforms import blended_transform_factory, offset_copy
 
 from ..activations import sigmoid
 from ..backpropagation import ENTRIES, backprop, chain_factors, numerical_gradient
-from ..figures_graph import BACKWARD_ORDER, GraphDrawing, backprop_graph
+from ..plotting.graph import BACKWARD_ORDER, GraphDrawing, backprop_graph
 from ..losses import cross_entropy, log_loss
 from ..network import forward
 from ._core import Demo
@@ -377,7 +377,7 @@ class BackpropGraphDemo(Demo):
     """The backward pass through the graph of the 2-2-1 network, one node at a time.
 
     A slider ``step`` reveals the gradients in the order backpropagation computes them
-    (:data:`mlp.figures_graph.BACKWARD_ORDER`, from ``E`` down to ``W11``); sliders for
+    (:data:`mlp.plotting.graph.BACKWARD_ORDER`, from ``E`` down to ``W11``); sliders for
     the example ``(x1, x2)`` and buttons for its label ``y`` change the values. The
     status line says how the node just reached got its gradient: the gradient arriving
     from above times the local derivative. The weights are those of chapters 7, 10 and

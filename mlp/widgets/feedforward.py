@@ -522,7 +522,7 @@ class DescentDemo(Demo):
     max_steps = 60  # the steps slider's end, and the step axis
 
     def __init__(self, X=None, y=None, **overrides):
-        from ..figures_descent import error_over_two_weights
+        from ..plotting.descent import error_over_two_weights
 
         if X is None:
             X, y = datasets.admissions(100, rng=0)
@@ -547,7 +547,7 @@ class DescentDemo(Demo):
         }
 
     def setup(self, fig):
-        from ..figures_descent import plot_error_contours
+        from ..plotting.descent import plot_error_contours
 
         ax, ax_E = self.ax, self.ax_E = fig.subplots(1, 2)
         plot_error_contours(ax, self.w_values, self.w_values, self.E)
@@ -574,7 +574,7 @@ class DescentDemo(Demo):
 
     def run(self, alpha, steps):
         """The path ``(steps + 1, 3)`` of weights and the error after each step."""
-        from ..figures_descent import descent_path
+        from ..plotting.descent import descent_path
         from ..losses import cross_entropy
 
         alpha = check_positive(float(alpha), "alpha")
