@@ -32,6 +32,7 @@ from .base import (
     check_extent,
 )
 from .regions import (
+    best_line,
     grid_for,
     half_plane,
     hidden_and_output,
@@ -90,6 +91,7 @@ from .arrays import (
 _check_extent = check_extent
 
 __all__ = [
+    "best_line",
     "CLASS_COLORS",
     "LABELS_ADMISSIONS",
     "REGION_CMAP",
