@@ -105,7 +105,7 @@ def chain_factors(weights, x, y, entry):
 # -- the matrix form: every weight of every layer at once ------------------------------
 
 def layer_gradient(a, delta):
-    r"""A layer's gradient :math:`[a, 1]^T \delta`, the slide's ``add_bias(a).T @ delta``.
+    r"""A layer's gradient :math:`[a, 1]^T \delta`: ``add_bias(a).T @ delta``.
 
     Parameters
     ----------
@@ -127,7 +127,7 @@ def layer_gradient(a, delta):
 
 
 def backward_pass(weights, activations, T, act):
-    """The gradient from a forward pass's ``activations`` and the targets ``T``, unchecked.
+    """The gradient from a forward pass's ``activations`` and targets ``T``, unchecked.
 
     Parameters
     ----------

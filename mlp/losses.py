@@ -213,10 +213,11 @@ def targets(y, n_out: int) -> np.ndarray:
 
 
 def output_error(y, y_hat) -> float:
-    """The error E of a network's output ``y_hat`` of shape (m, n_out) for labels y (m,).
+    """The error E of a network's output ``y_hat`` (m, n_out) for labels ``y`` (m,).
 
-    :func:`cross_entropy` for one output unit (a sigmoid), :func:`multiclass_cross_entropy`
-    for several (a softmax): the error ``train`` records and minimises.
+    :func:`cross_entropy` for one output unit (a sigmoid),
+    :func:`multiclass_cross_entropy` for several (a softmax): the error ``train``
+    records and minimises.
 
     Examples
     --------

@@ -18,7 +18,7 @@ from ._validation import (
 from .activations import get_activation
 from .backpropagation import backward_pass
 from .losses import output_error, targets
-from .network import forward_pass, output_labels
+from .network import forward_pass, output_in_blocks, output_labels
 
 __all__ = ["DivergenceError", "HISTORIES", "gradient_descent_step", "loss_and_accuracy",
            "minibatches", "train"]
@@ -98,7 +98,7 @@ def loss_and_accuracy(y_hat, y):
     return output_error(y, y_hat), float(np.mean(correct))
 
 
-#: The old private name of :func:`loss_and_accuracy` (``widgets/playground.py`` uses it).
+#: The old private name of :func:`loss_and_accuracy` (the playground uses it).
 _loss_and_accuracy = loss_and_accuracy
 
 
@@ -248,9 +248,12 @@ def _record_epoch(record, history, weights, X, y, act, batches, outputs):
         order = np.concatenate([np.arange(y.shape[0])[b] for b in batches])
         loss, acc = loss_and_accuracy(np.concatenate(outputs), y[order])
         passed = None
-    else:  # the error after the epoch, on all of X
+    elif len(batches) == 1:  # the error after the epoch; the next step's pass too
         passed = forward_pass(weights, X, act)[1]
         loss, acc = loss_and_accuracy(passed[-1], y)
+    else:  # the error after the epoch, on all of X
+        passed = None
+        loss, acc = loss_and_accuracy(output_in_blocks(weights, X, act), y)
     record["loss"].append(loss)
     record["accuracy"].append(acc)
-    return passed if len(batches) == 1 else None
+    return passed

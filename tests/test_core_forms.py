@@ -7,7 +7,7 @@ import pytest
 import mlp
 from mlp.backpropagation import ENTRIES, backward_pass, chain_factors, layer_gradient
 from mlp.losses import output_error, targets
-from mlp.network import forward_pass, layer_input, output_labels
+from mlp.network import forward_pass, layer_input, output_in_blocks, output_labels
 from mlp.training import loss_and_accuracy, minibatches
 
 
@@ -56,7 +56,8 @@ def test_loss_and_accuracy_and_output_labels():
     y_hat = np.array([[0.9], [0.4], [0.5]])
     assert output_labels(y_hat).tolist() == [1, 0, 1]
     loss, acc = loss_and_accuracy(y_hat, np.array([1, 0, 0]))
-    assert np.isclose(loss, mlp.cross_entropy([1, 0, 0], y_hat)) and np.isclose(acc, 2 / 3)
+    assert np.isclose(loss, mlp.cross_entropy([1, 0, 0], y_hat))
+    assert np.isclose(acc, 2 / 3)
 
 
 def test_minibatches_cover_every_example_once():
@@ -86,3 +87,13 @@ def test_backward_pass_is_backprop():
     grads = backward_pass(W, forward_pass(W, X, act)[1], targets(y, 3), act)
     for g, h in zip(grads, mlp.backprop(W, X, y, activation="tanh")):
         assert np.array_equal(g, h)
+
+
+@pytest.mark.parametrize("m", [1, 255, 256, 257, 1000])
+def test_output_in_blocks_is_the_forward_pass(m):
+    rng = np.random.default_rng(m)
+    X = rng.normal(size=(m, 2))
+    W = mlp.init_weights([2, 8, 8, 3], rng=0)
+    act = mlp.activations.get_activation("tanh")
+    assert np.allclose(output_in_blocks(W, X, act), forward_pass(W, X, act)[1][-1],
+                       rtol=1e-12, atol=1e-15)

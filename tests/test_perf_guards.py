@@ -160,6 +160,7 @@ def test_minibatch_training_feeds_each_example_forward_once_per_step_and_error(
         monkeypatch):
     X, y = mlp.datasets.xor(40, rng=0)
     calls = _count_forward(monkeypatch)
+    monkeypatch.setattr(mlp.network, "forward_pass", mlp.training.forward_pass)
     mlp.train(mlp.init_weights([2, 4, 1], rng=0), X, y, alpha=1.0, epochs=3,
               batch_size=16, rng=0)
     # per epoch: batches of 16, 16, 8, then the error on all 40

@@ -226,7 +226,7 @@ class _DiagramEdges(LineCollection):
 
 
 def _diagram_on(ax):
-    """The diagram plot_network last drew on ``ax``, or None (none, or cleared since)."""
+    """The diagram plot_network last drew on ``ax``, or None (none, or cleared)."""
     for collection in reversed(ax.collections):
         if isinstance(collection, _DiagramEdges):
             return collection.diagram
