@@ -184,6 +184,12 @@ class BackpropDemo(Demo):
     def setup(self, fig):
         ax_net, ax_bar, ax_mat = fig.subplots(1, 3, width_ratios=[1.15, 1.25, 1.0])
         self.ax_net, self.ax_bar, self.ax_mat = ax_net, ax_bar, ax_mat
+        self._setup_network(ax_net)
+        self._setup_chain(ax_bar, fig)
+        self._setup_matrix(ax_mat)
+
+    def _setup_network(self, ax_net):
+        """Left: the 2-2-1 network, its edges, nodes and the texts a move changes."""
         self.edge_lines, self.edge_labels = {}, {}
         for name, a, b in self._edges():
             (x0, y0), (x1, y1) = self._POS[a], self._POS[b]
@@ -224,6 +230,8 @@ class BackpropDemo(Demo):
         ax_net.set_aspect("equal", adjustable="box")
         ax_net.axis("off")
 
+    def _setup_chain(self, ax_bar, fig):
+        """Middle: one bar per factor of the chain, and the product."""
         # one fixed scale for every setting (nothing to rescale on a move): the factors
         # span orders of magnitude (sigma' can be 0.001, dE/dy_hat 1000), so the axis
         # is logarithmic on both sides of a linear part around 0
@@ -260,6 +268,8 @@ class BackpropDemo(Demo):
         self.bar_text = [ax_bar.text(0, k, "", va="center", fontsize=7)
                          for k in range(5)]
 
+    def _setup_matrix(self, ax_mat):
+        """Right: the nine entries of grad E as the slide's 3x3 matrix."""
         # nine cells as a mesh: drawing 9 quadrilaterals costs a fraction of an image
         # resampled to the Axes' size
         edges = np.arange(4) - 0.5
@@ -303,6 +313,20 @@ class BackpropDemo(Demo):
         factors = chain_factors(weights, x[0], int(y[0]), entry)
         product = float(np.prod([v for _, v in factors]))
 
+        self._draw_network(weights, x, y, acts, entry)
+        fd = float(numeric[k][i, j])
+        self._draw_chain(factors, product, fd, entry)
+        self._draw_matrix(grads, k, i, j)
+        agree = np.isclose(product, grads[k][i, j]) and np.isclose(product, fd,
+                                                                     atol=1e-6)
+        return (f"dE/d{entry} = {product:.5f} (chain) = {grads[k][i, j]:.5f} "
+                f"(mlp.backprop); finite difference {fd:.5f}"
+                + ("" if agree else "  -- they disagree!"))
+
+    def _draw_network(self, weights, x, y, acts, entry):
+        """The weights on the edges, the values in the nodes, the chain's path."""
+        k, _, j = ENTRIES[entry]
+        y_hat = float(acts[2][0, 0])
         # network: weights on edges, values in nodes, the chain's path highlighted
         path = {entry}
         if k == 0:
@@ -323,6 +347,8 @@ class BackpropDemo(Demo):
         self.net_values.set_text(
             f"y = {int(y[0])}, E = {cross_entropy(y, acts[2]):.3f}")
 
+    def _draw_chain(self, factors, product, fd, entry):
+        """A bar per factor and the product, the finite difference as a marker."""
         # the chain: one bar per factor, then the product
         labels = [f"${lab}$" for lab, _ in factors] + [
             f"product $= \\partial E/\\partial {self._tex(entry)}$"]
@@ -341,12 +367,13 @@ class BackpropDemo(Demo):
             self.bar_text[n].set(text=text if shown else "", horizontalalignment=ha,
                                  transform=self._beside[ha])
             self.bar_label[n].set_text(label)
-        fd = float(numeric[k][i, j])
         self.fd_marker.set_data([fd], [len(factors)])
         if len(factors) + 1 != self._n_rows:  # hide the unused bar slot
             self._n_rows = len(factors) + 1
             self.ax_bar.set_ylim(self._n_rows - 0.4, -0.6)
 
+    def _draw_matrix(self, grads, k, i, j):
+        """Every entry of grad E, the chosen one outlined."""
         # every entry of grad E, as the slide lays it out
         G = np.hstack([grads[0], grads[1]])
         big_g = max(float(np.abs(G).max()), 1e-6)
@@ -362,11 +389,6 @@ class BackpropDemo(Demo):
         corner = ((j if k == 0 else 2) - 0.5, i - 0.5)
         if corner != self.outline.get_xy():
             self.outline.set_xy(corner)
-        agree = np.isclose(product, grads[k][i, j]) and np.isclose(product, fd,
-                                                                     atol=1e-6)
-        return (f"dE/d{entry} = {product:.5f} (chain) = {grads[k][i, j]:.5f} "
-                f"(mlp.backprop); finite difference {fd:.5f}"
-                + ("" if agree else "  -- they disagree!"))
 
     @staticmethod
     def _tex(entry):
