@@ -278,6 +278,23 @@ def predicted_labels(weights, X, activation):
         y_hat, axis=1)
 
 
+def _loss_panel(ax_loss, loss):
+    """The error per epoch on a log axis, and the dot that marks the current epoch."""
+    from matplotlib.ticker import FormatStrFormatter, NullFormatter
+
+    epochs = np.arange(1, loss.size + 1)
+    ax_loss.plot(epochs, loss, color="0.4")
+    (dot,) = ax_loss.plot([], [], "o", color="#d62728", markersize=8)
+    ax_loss.set_xscale("log")
+    # plain tick labels (1, 10, 100) rather than math text: cheaper on every frame
+    ax_loss.xaxis.set_major_formatter(FormatStrFormatter("%d"))
+    ax_loss.xaxis.set_minor_formatter(NullFormatter())
+    ax_loss.set_xlabel("epoch (log scale)")
+    ax_loss.set_ylabel("error E")
+    ax_loss.grid(alpha=0.3)
+    return dot
+
+
 def animate_training(snapshots, history, X, y, activation="sigmoid", labels=None,
                      resolution=60, figsize=(8.5, 3.6), interval=400, dpi=72):
     """An animation of the decision regions as a network learns, beside its loss.
@@ -328,18 +345,7 @@ def animate_training(snapshots, history, X, y, activation="sigmoid", labels=None
     ax.set_ylim(yy.min(), yy.max())
     ax.set_xticks([])
     ax.set_yticks([])
-    epochs = np.arange(1, loss.size + 1)
-    ax_loss.plot(epochs, loss, color="0.4")
-    (dot,) = ax_loss.plot([], [], "o", color="#d62728", markersize=8)
-    ax_loss.set_xscale("log")
-    # plain tick labels (1, 10, 100) rather than math text: cheaper on every frame
-    from matplotlib.ticker import FormatStrFormatter, NullFormatter
-
-    ax_loss.xaxis.set_major_formatter(FormatStrFormatter("%d"))
-    ax_loss.xaxis.set_minor_formatter(NullFormatter())
-    ax_loss.set_xlabel("epoch (log scale)")
-    ax_loss.set_ylabel("error E")
-    ax_loss.grid(alpha=0.3)
+    dot = _loss_panel(ax_loss, loss)
     contours = []
 
     def frame(k):

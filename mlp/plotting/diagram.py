@@ -281,6 +281,29 @@ def _edge_styles(w, big, max_width):
 _RED, _BLUE = (np.array([*to_rgb(c), 1.0]) for c in ("#d62728", "#1f77b4"))
 
 
+def _node_name(k, i, n, n_layers, tallest):
+    """The name written in unit i of layer k (of n units), or "" when it won't fit."""
+    if k == 0:
+        return f"$x_{{{i + 1}}}$"
+    if k == n_layers - 1:
+        return r"$\hat y$" if n == 1 else f"$\\hat y_{{{i + 1}}}$"
+    if n_layers == 3:
+        return f"$h_{{{i + 1}}}$"
+    # h^(k)_j would not fit in the node: the layer name says k
+    return f"$h_{{{i + 1}}}$" if tallest <= 6 else ""
+
+
+def _layer_name(k, n_layers, layer_names):
+    """The name over layer k: "input layer", "hidden 2", ... (see plot_network)."""
+    last = n_layers - 1
+    if n_layers <= 3 and layer_names != "short":
+        return ("input layer" if k == 0 else "output layer" if k == last else
+                "hidden layer")
+    # short names: four or more columns sit closer together
+    return ("input" if k == 0 else "output" if k == last else
+            "hidden" if n_layers <= 3 else f"hidden {k}")
+
+
 def _network_layout(sizes, show_bias=True, input_labels=None, output_labels=None,
                     layer_names=True):
     """Where a diagram's parts go: unit spacing between nodes, columns ``dx``
@@ -307,16 +330,7 @@ def _network_layout(sizes, show_bias=True, input_labels=None, output_labels=None
             x, y = node_xy(k, i)
             is_bias = i == n
             nodes.append(((x, y), is_bias))
-            if is_bias:
-                text = "1"
-            elif k == 0:
-                text = f"$x_{{{i + 1}}}$"
-            elif k == last:
-                text = r"$\hat y$" if n == 1 else f"$\\hat y_{{{i + 1}}}$"
-            elif n_layers == 3:
-                text = f"$h_{{{i + 1}}}$"
-            else:  # h^(k)_j would not fit in the node: the layer name says k
-                text = f"$h_{{{i + 1}}}$" if tallest <= 6 else ""
+            text = "1" if is_bias else _node_name(k, i, n, n_layers, tallest)
             if text:
                 texts.append((x, y, text, {"fontsize": fontsize, "zorder": 5,
                                            "color": "0.35" if is_bias else "k"}))
@@ -332,12 +346,7 @@ def _network_layout(sizes, show_bias=True, input_labels=None, output_labels=None
                  for k in range(n_layers)) - radius
     if layer_names:
         for k in range(n_layers):
-            if n_layers <= 3 and layer_names != "short":
-                name = ("input layer" if k == 0 else "output layer" if k == last else
-                        "hidden layer")
-            else:  # short names: four or more columns sit closer together
-                name = ("input" if k == 0 else "output" if k == last else
-                        "hidden" if n_layers <= 3 else f"hidden {k}")
+            name = _layer_name(k, n_layers, layer_names)
             texts.append((k * dx, top + 0.35, name,
                           {"fontsize": fontsize - 1, "zorder": 3, "color": "0.3",
                            "verticalalignment": "bottom"}))
@@ -370,8 +379,6 @@ class _NetworkDiagram:
 
     def draw(self, weights, sizes, show_weights, input_labels, output_labels,
              max_width, fmt, show_bias, legend, max_labels, layer_names):
-        from matplotlib.patches import Circle
-
         ax = self.ax
         last = len(sizes) - 1
         n_weights = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
@@ -395,23 +402,47 @@ class _NetworkDiagram:
         else:
             order = self.style_edges(weights, max_width)
 
-        texts = []  # (x, y, text, properties), in the order they are drawn
         self.values_shown = label_edges
-        if label_edges:
-            w = self._edge_weights(weights)
-            for e in order:
-                (x0, y0), (x1, y1) = self.segments[e]
-                k, _, j = keys[e]
-                if float(fmt.format(w[e])) == 0.0:
-                    continue
-                # labels of edges into the same node share one x position, and edges
-                # leaving one node carry theirs at different x: they never pile up
-                t = 0.25 + 0.45 * (j + 0.5) / sizes[k + 1]
-                texts.append((x0 + t * (x1 - x0), y0 + t * (y1 - y0), fmt.format(w[e]),
-                              {"fontsize": fontsize - 2, "zorder": 3, "color": "0.1",
-                               "bbox": {"boxstyle": "round,pad=0.12", "fc": "white",
-                                        "ec": "none", "alpha": 0.9}}))
+        texts = (self._weight_labels(weights, keys, order, sizes, fmt, fontsize)
+                 if label_edges else [])
         texts += layout["texts"]
+
+        self._draw_nodes_and_texts(layout, texts)
+
+        fontsize_key = fontsize - 2 if legend and weights is not None else None
+        if fontsize_key != self.legend_fontsize:  # else the key there is right
+            if ax.get_legend() is not None:
+                ax.get_legend().remove()
+            if fontsize_key is not None:
+                network_key(ax, fontsize_key, loc="upper center",
+                            bbox_to_anchor=(0.5, 0.0))
+            self.legend_fontsize = fontsize_key
+        ax.set_xlim(layout["xlim"])
+        ax.set_ylim(layout["ylim"])
+        ax.set_aspect("equal", adjustable="box")
+        ax.axis("off")
+
+    def _weight_labels(self, weights, keys, order, sizes, fmt, fontsize):
+        """(x, y, text, properties) of each non-zero weight's label, in order."""
+        texts = []
+        w = self._edge_weights(weights)
+        for e in order:
+            (x0, y0), (x1, y1) = self.segments[e]
+            k, _, j = keys[e]
+            if float(fmt.format(w[e])) == 0.0:
+                continue
+            # labels of edges into the same node share one x position, and edges
+            # leaving one node carry theirs at different x: they never pile up
+            t = 0.25 + 0.45 * (j + 0.5) / sizes[k + 1]
+            texts.append((x0 + t * (x1 - x0), y0 + t * (y1 - y0), fmt.format(w[e]),
+                          {"fontsize": fontsize - 2, "zorder": 3, "color": "0.1",
+                           "bbox": {"boxstyle": "round,pad=0.12", "fc": "white",
+                                    "ec": "none", "alpha": 0.9}}))
+        return texts
+
+    def _draw_nodes_and_texts(self, layout, texts):
+        """The nodes' circles; the pool of texts: ``texts`` shown, the rest hidden."""
+        from matplotlib.patches import Circle
 
         self.nodes.set_paths([Circle(xy, layout["radius"])
                               for xy, _ in layout["nodes"]])
@@ -428,19 +459,6 @@ class _NetworkDiagram:
                 text.set_position((x, y))
                 text.set_text(s)
             text.set_visible(item is not None)
-
-        fontsize_key = fontsize - 2 if legend and weights is not None else None
-        if fontsize_key != self.legend_fontsize:  # else the key there is right
-            if ax.get_legend() is not None:
-                ax.get_legend().remove()
-            if fontsize_key is not None:
-                network_key(ax, fontsize_key, loc="upper center",
-                            bbox_to_anchor=(0.5, 0.0))
-            self.legend_fontsize = fontsize_key
-        ax.set_xlim(layout["xlim"])
-        ax.set_ylim(layout["ylim"])
-        ax.set_aspect("equal", adjustable="box")
-        ax.axis("off")
 
     def _edge_weights(self, weights):
         """The weight of every edge, in the weights' order (layer, row, column)."""
