@@ -102,21 +102,25 @@ def loss_and_accuracy(y_hat, y):
 _loss_and_accuracy = loss_and_accuracy
 
 
-def minibatches(m, batch_size, rng=None):
-    """The minibatches of one epoch, as slices or index arrays into the m examples.
+def minibatches(arrays, batch_size, rng=None):
+    """One epoch's minibatches: tuples of consecutive rows of each of ``arrays``.
 
-    In order without ``rng``; shuffled by ``rng.permutation(m)`` with it (a full batch
-    is never shuffled: its gradient does not depend on the order).
+    In order without ``rng``; with it, the rows of all the arrays are shuffled by the
+    same ``rng.permutation(m)`` first (a full batch is never shuffled: its gradient
+    does not depend on the order). Without shuffling the batches are views.
 
     Examples
     --------
-    >>> [(s.start, s.stop) for s in minibatches(5, 2)]
-    [(0, 2), (2, 4), (4, 6)]
+    >>> X, y = np.arange(10).reshape(5, 2), np.arange(5)
+    >>> [yb.tolist() for _, yb in minibatches((X, y), 2)]
+    [[0, 1], [2, 3], [4]]
     """
-    if rng is None or batch_size >= m:
-        return [slice(s, s + batch_size) for s in range(0, m, batch_size)]
-    order = rng.permutation(m)
-    return [order[s : s + batch_size] for s in range(0, m, batch_size)]
+    m = arrays[0].shape[0]
+    if rng is not None and batch_size < m:
+        order = rng.permutation(m)
+        arrays = [a[order] for a in arrays]
+    return [tuple(a[s : s + batch_size] for a in arrays)
+            for s in range(0, m, batch_size)]
 
 
 #: What ``train`` records for each epoch (its ``history`` parameter):
@@ -207,13 +211,13 @@ def train(
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(1, epochs + 1):
             last_good = [W.copy() for W in weights]
-            batches = minibatches(X.shape[0], batch_size, rng)
+            batches = minibatches((X, T, y), batch_size, rng)
             outputs = []  # each minibatch's y_hat, as it was fed forward
-            for batch in batches:
+            for Xb, Tb, _ in batches:
                 # feedforward
-                activations = reuse or forward_pass(weights, X[batch], act)[1]
+                activations = reuse or forward_pass(weights, Xb, act)[1]
                 # backpropagation
-                grads = backward_pass(weights, activations, T[batch], act)
+                grads = backward_pass(weights, activations, Tb, act)
                 # gradient descent: W <- W - alpha dE/dW
                 for W, g in zip(weights, grads):
                     W -= alpha * g
@@ -245,8 +249,8 @@ def _record_epoch(record, history, weights, X, y, act, batches, outputs):
     same X, so ``train`` reuses it instead of feeding X forward twice.
     """
     if history == "running":  # the minibatches' outputs, in the order they were fed
-        order = np.concatenate([np.arange(y.shape[0])[b] for b in batches])
-        loss, acc = loss_and_accuracy(np.concatenate(outputs), y[order])
+        labels = np.concatenate([yb for _, _, yb in batches])
+        loss, acc = loss_and_accuracy(np.concatenate(outputs), labels)
         passed = None
     elif len(batches) == 1:  # the error after the epoch; the next step's pass too
         passed = forward_pass(weights, X, act)[1]

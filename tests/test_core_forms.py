@@ -63,10 +63,13 @@ def test_loss_and_accuracy_and_output_labels():
 def test_minibatches_cover_every_example_once():
     rng = np.random.default_rng(0)
     for m, b in [(10, 3), (10, 10), (10, 20)]:
+        X, y = np.arange(2 * m).reshape(m, 2), np.arange(m)
         for r in (None, rng):
-            idx = np.concatenate([np.arange(m)[s] for s in minibatches(m, b, r)])
-            assert sorted(idx.tolist()) == list(range(m))
-    assert [s.stop for s in minibatches(5, 2)] == [2, 4, 6]
+            batches = minibatches((X, y), b, r)
+            ys = np.concatenate([yb for _, yb in batches])
+            assert sorted(ys.tolist()) == list(range(m))
+            assert all(np.array_equal(Xb[:, 0] // 2, yb) for Xb, yb in batches)
+    assert [len(yb) for _, yb in minibatches((X, y), 4)] == [4, 4, 2]
 
 
 def test_chain_factors_multiply_to_backprop():
