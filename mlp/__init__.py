@@ -26,7 +26,7 @@ One module per idea of the slides; read each next to its chapter.
 - ``plotting/``: figures by concept (data and regions, the network diagram, curves and
   animations, surfaces, descent, the backprop graph, LaTeX helpers); nothing on import.
 - ``widgets/``: one module of demos per chapter topic (``numpy_basics``,
-  ``perceptron``, ``regions``, ``layers``, ``descent``, ``backprop``,
+  ``perceptron``, ``regions``, ``layers``, ``feedforward``, ``backprop``,
   ``activations``, ``capstone``, ``playground``); ``_core.Demo`` is their base,
   ``_blit`` and ``_png`` the fast render path (why: in their docstrings).
 - ``checks/``: the exercise checkers, one module per topic, built on ``checks._core``.
