@@ -1,12 +1,39 @@
 """mlp: the neural network of *Neural Networks from the Ground Up*, in plain numpy.
 
 A network is a list of weight matrices ``[W1, W2, ...]`` with the bias as the last row
-of each (the slides' notation). The core functions are importable from here; the
-modules are ``activations``, ``losses``, ``network``, ``backprop``, ``training``,
-``datasets``, ``scaling``, ``plotting``, ``checks`` and (with ipywidgets) ``widgets``.
+of each (the slides' notation). The core functions are importable from here.
+
+How mlp is built
+----------------
+One module per idea of the slides; read each next to its chapter.
+
+- ``activations``: sigmoid, tanh, ReLU, softmax and their derivatives (chapters 2,
+  6, 12-13); ``sigmoid(x) = 1 / (1 + e^-x)`` never overflows.
+- ``losses``: the log loss L, the cross-entropy E (chapter 8), its derivative and the
+  slide's sign erratum (chapter 10), the multi-class E and one-hot (chapter 6);
+  ``targets`` and ``output_error`` are the one one-hot and the one E the rest uses.
+- ``network``: ``add_bias``, ``init_weights``; ``layer_input`` is the slide's
+  ``h = add_bias(a) @ W`` (chapter 7); ``forward`` / ``feedforward`` repeat it per layer
+  (``forward_pass``: the same loop without the input checks).
+- ``backpropagation``: ``chain_factors``, the four-factor chain for one weight of the
+  2-2-1 network; ``backprop``, every weight at once in matrix form
+  (``delta = (y_hat - y) / m``, ``grad = add_bias(a).T @ delta``, chapter 11);
+  ``numerical_gradient``, the check by finite differences.
+- ``training``: ``gradient_descent_step`` (``W <- W - alpha dE/dW``, chapter 9) and
+  ``train``, the slides' loop: feedforward, backprop, step, per minibatch.
+- ``datasets``, ``scaling``: seeded data sets, feature scaling (chapter 1).
+- ``diagnostics``: gradient sizes and spreads per layer (chapters 12-13).
+- ``plotting/``: figures by concept (data and regions, the network diagram, curves and
+  animations, surfaces, descent, the backprop graph, LaTeX helpers); nothing on import.
+- ``widgets/``: one module of demos per chapter topic (``numpy_basics``,
+  ``perceptron``, ``regions``, ``layers``, ``feedforward``, ``backprop``,
+  ``activations``, ``capstone``, ``playground``); ``_core.Demo`` is their base,
+  ``_blit`` and ``_png`` the fast render path (why: in their docstrings).
+- ``checks/``: the exercise checkers, one module per topic, built on ``checks._core``.
+- ``_validation``: the input checks with the messages students see.
 """
 
-from . import activations, backprop as _backprop_module, datasets, losses, network
+from . import activations, backpropagation, datasets, losses, network
 from . import scaling
 from .activations import (
     relu,
@@ -17,7 +44,7 @@ from .activations import (
     tanh,
     tanh_prime,
 )
-from .backprop import backprop, numerical_gradient
+from .backpropagation import backprop, numerical_gradient
 from .losses import (
     cross_entropy,
     cross_entropy_prime,
@@ -37,6 +64,7 @@ __all__ = [
     "activations",
     "add_bias",
     "backprop",
+    "backpropagation",
     "cross_entropy",
     "cross_entropy_prime",
     "datasets",
@@ -62,5 +90,3 @@ __all__ = [
     "tanh_prime",
     "train",
 ]
-
-del _backprop_module

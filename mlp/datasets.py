@@ -11,7 +11,7 @@ import numpy as np
 from ._validation import as_rng, check_positive_int
 
 __all__ = ["admissions", "xor", "moons", "circles", "spirals", "three_class",
-           "DATASETS", "split"]
+           "DATASETS", "split", "best_line"]
 
 
 def _noise(value, name="noise"):
@@ -239,98 +239,15 @@ def split(X, y, fractions=(0.8, 0.2), rng=0):
 
 
 def best_line(X, y):
-    r"""The line that classifies the most examples of a 2-D data set correctly.
+    """The line that classifies the most examples of a 2-D data set correctly.
 
-    Not trained but found exactly: every line splits the points in one of finitely
-    many ways, and each is tried. Between two directions in which some pair of points
-    has the same projection, the order of the projections (and so every split a line
-    of that direction can make) stays the same; one direction per such interval and
-    every threshold between consecutive projections, on both sides, covers all lines.
-
-    Parameters
-    ----------
-    X : array of shape (m, 2), at most 1000 examples
-    y : array of shape (m,) of 0/1 labels
-
-    Returns
-    -------
-    W : array of shape (3, 1)
-        ``(w1, w2, b)`` of the line, bias last as in the slides; ``(w1, w2)`` has
-        length 1. ``mlp.accuracy([W], X, y)`` equals ``accuracy``.
-    accuracy : float
-        The fraction of examples the line classifies correctly; no line does better.
-
-    Notes
-    -----
-    Chapter 2 (Non-Linear Regions): a line predicts 1 where
-    :math:`w_1 x_1 + w_2 x_2 + b \ge 0`. The cost is about :math:`m^3 \log m`
-    (under a second for m = 200). Directions closer than 1e-9 radians count as one,
-    and a threshold never passes between points whose projections are that close.
-
-    Examples
-    --------
-    >>> X = np.array([[0.0, 0.0], [1.0, 1.0], [1.0, 0.0], [0.0, 1.0]])
-    >>> W, acc = best_line(X, np.array([0, 0, 1, 1]))     # XOR's four corners
-    >>> acc
-    0.75
+    The same function as :func:`mlp.plotting.best_line`, which lives with the other
+    tools for lines and regions; chapters 2 and 4 call it by this name.
     """
-    from ._validation import check_X
+    from .plotting.regions import best_line as exact_best_line
 
-    X = check_X(X)
-    if X.shape[1] != 2:
-        raise ValueError(f"best_line needs 2-D data: X must be (m, 2), got {X.shape}")
-    m = X.shape[0]
-    if not 1 <= m <= 1000:
-        raise ValueError(f"best_line takes 1 to 1000 examples, got m = {m}")
-    y = np.asarray(y)
-    if y.shape != (m,) or not np.all((y == 0) | (y == 1)):
-        raise ValueError(f"y must be an array of shape ({m},) of 0/1 labels")
-    y = y.astype(int)
-    # directions of the normal (w1, w2) in which two points project to the same value
-    i, j = np.triu_indices(m, 1)
-    d = X[j] - X[i]
-    crit = np.sort(np.mod(np.arctan2(d[:, 1], d[:, 0]) + np.pi / 2, np.pi))
-    if crit.size:  # parallel pairs give the same direction: keep one of each
-        crit = crit[np.concatenate([[True], np.diff(crit) > 1e-9])]
-        crit = np.concatenate([crit, [crit[0] + np.pi]])
-    else:
-        crit = np.zeros(2)
-    angles = (crit[:-1] + crit[1:]) / 2  # one direction inside each interval
-    normals = np.column_stack([np.cos(angles), np.sin(angles)])
-    best = (-1, 0, 0, False, None)  # correct, angle, threshold, flipped, projections
-    n1 = int(y.sum())
-    for start in range(0, len(angles), 2048):
-        P = normals[start : start + 2048] @ X.T  # (a, m) projections
-        order = np.argsort(P, axis=1)
-        Ps = np.take_along_axis(P, order, axis=1)
-        ys = y[order]
-        # threshold after the k smallest: they are called 0, the rest 1
-        # correct(k) = zeros among the first k + ones among the others
-        correct = n1 + np.concatenate(
-            [np.zeros((len(P), 1)), np.cumsum(1 - 2 * ys, axis=1)], axis=1
-        )
-        # a threshold cannot pass between equal projections (repeated points)
-        tol = 1e-9 * (1.0 + np.abs(Ps).max())
-        tied = np.concatenate(
-            [np.zeros((len(P), 1), bool), Ps[:, 1:] - Ps[:, :-1] <= tol,
-             np.zeros((len(P), 1), bool)], axis=1)
-        for flipped, score in ((False, correct), (True, m - correct)):
-            score = np.where(tied, -1, score)
-            a, k = np.unravel_index(np.argmax(score), score.shape)
-            if score[a, k] > best[0]:
-                best = (int(score[a, k]), start + a, k, flipped, Ps[a])
-    count, a, k, flipped, Ps = best
-    if k == 0:
-        t = Ps[0] - 1.0
-    elif k == m:
-        t = Ps[-1] + 1.0
-    else:
-        t = (Ps[k - 1] + Ps[k]) / 2
-    W = np.array([[normals[a, 0]], [normals[a, 1]], [-t]])
-    return (-W if flipped else W), count / m
+    return exact_best_line(X, y)
 
-
-__all__.append("best_line")
 
 
 def digits():

@@ -23,8 +23,9 @@ from ._validation import (
     check_X,
 )
 from .activations import get_activation
-from .backprop import _backward, _targets
-from .network import _forward, init_weights
+from .backpropagation import backward_pass
+from .losses import targets
+from .network import forward_pass, init_weights
 from .training import DivergenceError, train
 
 __all__ = [
@@ -127,8 +128,8 @@ def gradient_norms(weights, X, y, activation="sigmoid", kind="mean_abs"):
     act = get_activation(activation)
     _check_kind(kind)
     with np.errstate(over="ignore", invalid="ignore"):
-        _, activations = _forward(weights, X, act)
-        grads = _backward(weights, activations, _targets(y, n_out), act)
+        _, activations = forward_pass(weights, X, act)
+        grads = backward_pass(weights, activations, targets(y, n_out), act)
     return gradient_sizes(grads, kind)
 
 
@@ -162,7 +163,7 @@ def mean_derivatives(weights, X, activation="sigmoid") -> np.ndarray:
     weights = check_weights(weights, n_inputs=X.shape[1])
     act = get_activation(activation)
     with np.errstate(over="ignore", invalid="ignore"):
-        hs, _ = _forward(weights, X, act)
+        hs, _ = forward_pass(weights, X, act)
     return np.array([float(np.mean(act.f_prime(h))) for h in hs[:-1]])
 
 
@@ -333,5 +334,5 @@ def activation_spreads(weights, X, activation="sigmoid") -> np.ndarray:
     weights = check_weights(weights, n_inputs=X.shape[1])
     act = get_activation(activation)
     with np.errstate(over="ignore", invalid="ignore"):
-        _, activations = _forward(weights, X, act)
+        _, activations = forward_pass(weights, X, act)
     return np.array([float(np.mean(np.std(a, axis=0))) for a in activations])

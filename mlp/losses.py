@@ -195,3 +195,36 @@ def multiclass_cross_entropy(y, y_hat) -> float:
     Y = one_hot(y, k)
     p = np.clip(np.sum(Y * y_hat, axis=1), EPS, 1.0)
     return float(-np.mean(np.log(p)))
+
+
+def targets(y, n_out: int) -> np.ndarray:
+    """Labels of shape (m,) as the (m, n_out) array a network's output is compared with.
+
+    The column ``y[:, None]`` for one output unit (labels 0/1), :func:`one_hot` rows for
+    several (class ids). Backpropagation starts from ``y_hat - targets(y, n_out)``.
+
+    Examples
+    --------
+    >>> targets([1, 0], 1).tolist(), targets([1, 0], 2).tolist()
+    ([[1.0], [0.0]], [[0.0, 1.0], [1.0, 0.0]])
+    """
+    y = as_float_array(y, "y", ndim=1)
+    return y[:, None] if n_out == 1 else one_hot(y, n_out)
+
+
+def output_error(y, y_hat) -> float:
+    """The error E of a network's output ``y_hat`` (m, n_out) for labels ``y`` (m,).
+
+    :func:`cross_entropy` for one output unit (a sigmoid),
+    :func:`multiclass_cross_entropy` for several (a softmax): the error ``train``
+    records and minimises.
+
+    Examples
+    --------
+    >>> round(output_error([1, 0], [[0.9], [0.2]]), 4)
+    0.1643
+    """
+    y_hat = as_float_array(y_hat, "y_hat", ndim=2)
+    if y_hat.shape[1] == 1:
+        return cross_entropy(y, y_hat)
+    return multiclass_cross_entropy(y, y_hat)

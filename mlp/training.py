@@ -16,10 +16,12 @@ from ._validation import (
     check_X,
 )
 from .activations import get_activation
-from .backprop import _backward, _targets
-from .network import _forward, _output_in_blocks
+from .backpropagation import backward_pass
+from .losses import output_error, targets
+from .network import forward_pass, output_in_blocks, output_labels
 
-__all__ = ["DivergenceError", "gradient_descent_step", "train"]
+__all__ = ["DivergenceError", "HISTORIES", "gradient_descent_step", "loss_and_accuracy",
+           "minibatches", "train"]
 
 
 class DivergenceError(FloatingPointError):
@@ -86,21 +88,47 @@ def gradient_descent_step(weights, grads, alpha):
     return new
 
 
-def _loss_and_accuracy(y_hat, y):
-    """Cross-entropy and accuracy of an output ``y_hat`` (m, n_out) against labels y."""
-    if y_hat.shape[1] == 1:
-        p = np.clip(y_hat[:, 0], 1e-15, 1 - 1e-15)
-        loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
-        acc = np.mean((y_hat[:, 0] >= 0.5) == y)
-    else:
-        idx = y.astype(int)
-        p = np.clip(y_hat[np.arange(y.shape[0]), idx], 1e-15, 1.0)
-        loss = -np.mean(np.log(p))
-        acc = np.mean(np.argmax(y_hat, axis=1) == idx)
-    return float(loss), float(acc)
+def loss_and_accuracy(y_hat, y):
+    """The error E (:func:`~mlp.losses.output_error`) and the fraction of correct labels
+    of a network's output ``y_hat`` (m, n_out) against labels y (m,): one entry of the
+    history ``train`` returns."""
+    correct = output_labels(y_hat) == y
+    if not np.all(np.isfinite(y_hat)):  # h overflowed: the weights diverge next step
+        return float("nan"), float(np.mean(correct))
+    return output_error(y, y_hat), float(np.mean(correct))
 
 
-#: What ``train`` records after each epoch (see its ``history`` parameter).
+def minibatches(arrays, batch_size, rng=None):
+    """One epoch's minibatches: tuples of consecutive rows of each of ``arrays``.
+
+    In order without ``rng``; with it, the rows of all the arrays are shuffled by the
+    same ``rng.permutation(m)`` first (a full batch is never shuffled: its gradient
+    does not depend on the order). Without shuffling the batches are views.
+
+    Examples
+    --------
+    >>> X, y = np.arange(10).reshape(5, 2), np.arange(5)
+    >>> [yb.tolist() for _, yb in minibatches((X, y), 2)]
+    [[0, 1], [2, 3], [4]]
+    """
+    m = arrays[0].shape[0]
+    if rng is not None and batch_size < m:
+        order = rng.permutation(m)
+        arrays = [a[order] for a in arrays]
+    return [tuple(a[s : s + batch_size] for a in arrays)
+            for s in range(0, m, batch_size)]
+
+
+#: What ``train`` records for each epoch (its ``history`` parameter):
+#:
+#: - ``"epoch"`` (default): the error and accuracy on all of X after the epoch, with
+#:   the weights it ended with. With minibatches this is one more forward pass over X
+#:   per epoch (with full batches it is the next step's forward pass: no extra cost).
+#: - ``"running"``: the mean over the epoch's minibatches of the error and accuracy
+#:   each had when it was fed forward, just before its step; what scikit-learn's
+#:   ``loss_curve_`` and Keras report. It costs nothing extra, but it mixes weights from
+#:   the whole epoch (with full batches it is the error *before* each step, one step
+#:   behind ``"epoch"``).
 HISTORIES = ("epoch", "running")
 
 
@@ -135,16 +163,7 @@ def train(
     callback : callable, optional
         ``callback(epoch, weights, history)`` after every epoch (epoch counts from 1);
         return ``False`` to stop early. For live plots.
-    history : {"epoch", "running"}, what the history records for each epoch
-        ``"epoch"`` (default): the error and accuracy on all of X after the epoch,
-        with the weights it ended with. With minibatches this is one more forward
-        pass over X per epoch (with full batches it is the next step's forward pass,
-        so it costs nothing).
-        ``"running"``: the mean over the epoch's minibatches of the error and
-        accuracy each had when it was fed forward, just before its step; what
-        scikit-learn's ``loss_curve_`` and Keras report. It costs nothing extra, but
-        it mixes weights from the whole epoch (with full batches it is the error
-        *before* each step, one step behind ``"epoch"``).
+    history : {"epoch", "running"}, see :data:`HISTORIES`
 
     Returns
     -------
@@ -172,62 +191,69 @@ def train(
     """
     X = check_X(X)
     weights = check_weights(weights, n_inputs=X.shape[1])
-    m = X.shape[0]
-    n_out = weights[-1].shape[1]
-    y = check_labels(y, m, n_out)
+    y = check_labels(y, X.shape[0], weights[-1].shape[1])
     alpha = check_positive(alpha, "alpha")
     epochs = check_positive_int(epochs, "epochs")
-    batch_size = (m if batch_size is None
+    batch_size = (X.shape[0] if batch_size is None
                   else check_positive_int(batch_size, "batch_size"))
     act = get_activation(activation)
     rng = None if rng is None else as_rng(rng)
-    if callback is not None and not callable(callback):
-        raise TypeError(f"callback must be callable, got {type(callback).__name__}")
-    if history not in HISTORIES:
-        raise ValueError(f"history must be one of {HISTORIES}, got {history!r}")
-    running = history == "running"
+    _check_history_options(callback, history)
 
-    T = _targets(y, n_out)
+    T = targets(y, weights[-1].shape[1])
     weights = [W.copy() for W in weights]  # ours to update in place from here on
     record = {"loss": [], "accuracy": []}
-    full_batch = batch_size >= m
-    known = None  # full batch: the forward pass of all of X with the current weights
+    reuse = None  # full batch: X fed forward for the history is the next step's pass
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(1, epochs + 1):
             last_good = [W.copy() for W in weights]
-            if rng is not None and not full_batch:
-                perm = rng.permutation(m)
-                Xe, Te, ye = X[perm], T[perm], y[perm]
-            else:
-                Xe, Te, ye = X, T, y
-            outputs = []  # running: each minibatch's y_hat, as fed forward
-            for start in range(0, m, batch_size):
-                Xb, Tb = Xe[start : start + batch_size], Te[start : start + batch_size]
-                if known is not None:  # full batch: fed forward for the last error
-                    activations, known = known, None
-                else:
-                    _, activations = _forward(weights, Xb, act)
-                if running:
-                    outputs.append(activations[-1])
-                grads = _backward(weights, activations, Tb, act)
+            batches = minibatches((X, T, y), batch_size, rng)
+            outputs = []  # each minibatch's y_hat, as it was fed forward
+            for Xb, Tb, _ in batches:
+                # feedforward
+                activations = reuse or forward_pass(weights, Xb, act)[1]
+                # backpropagation
+                grads = backward_pass(weights, activations, Tb, act)
+                # gradient descent: W <- W - alpha dE/dW
                 for W, g in zip(weights, grads):
-                    W -= alpha * g  # W <- W - alpha dE/dW
+                    W -= alpha * g
+                outputs.append(activations[-1])
+                reuse = None
             if not all(np.all(np.isfinite(W)) for W in weights):
                 raise DivergenceError(epoch, last_good, record)
-            if running:  # the minibatches' outputs, in the order they were fed
-                y_hat, labels = np.concatenate(outputs), ye
-            elif full_batch:
-                # the error after the epoch, on all of X. With full batches this
-                # forward pass is also the next step's: X is fed forward once an epoch
-                _, known = _forward(weights, X, act)
-                y_hat, labels = known[-1], y
-            else:
-                y_hat, labels = _output_in_blocks(weights, X, act), y
-            loss, acc = _loss_and_accuracy(y_hat, labels)
-            record["loss"].append(loss)
-            record["accuracy"].append(acc)
+            reuse = _record_epoch(record, history, weights, X, y, act, batches, outputs)
             if callback is not None:
                 snapshot = [W.copy() for W in weights]  # the callback may keep them
                 if callback(epoch, snapshot, record) is False:
                     break
     return weights, record
+
+
+def _check_history_options(callback, history):
+    """A clear error for a callback that is not a function or an unknown history."""
+    if callback is not None and not callable(callback):
+        raise TypeError(f"callback must be callable, got {type(callback).__name__}")
+    if history not in HISTORIES:
+        raise ValueError(f"history must be one of {HISTORIES}, got {history!r}")
+
+
+def _record_epoch(record, history, weights, X, y, act, batches, outputs):
+    """Append the epoch's loss and accuracy to ``record`` (see ``train``'s history).
+
+    Returns the forward pass of all of X when it computed one and the epoch was a
+    single full batch: the next epoch's step starts from the same weights and the
+    same X, so ``train`` reuses it instead of feeding X forward twice.
+    """
+    if history == "running":  # the minibatches' outputs, in the order they were fed
+        labels = np.concatenate([yb for _, _, yb in batches])
+        loss, acc = loss_and_accuracy(np.concatenate(outputs), labels)
+        passed = None
+    elif len(batches) == 1:  # the error after the epoch; the next step's pass too
+        passed = forward_pass(weights, X, act)[1]
+        loss, acc = loss_and_accuracy(passed[-1], y)
+    else:  # the error after the epoch, on all of X
+        passed = None
+        loss, acc = loss_and_accuracy(output_in_blocks(weights, X, act), y)
+    record["loss"].append(loss)
+    record["accuracy"].append(acc)
+    return passed

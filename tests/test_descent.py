@@ -155,13 +155,13 @@ def test_learning_rate_demo_names_slow_good_and_oscillating(no_warnings):
 
 def test_learning_rate_demo_reports_divergence_without_nan(monkeypatch, no_warnings):
     pytest.importorskip("ipywidgets")
-    from mlp.widgets import LearningRateDemo, descent
+    from mlp.widgets import LearningRateDemo, feedforward
 
     def diverging(weights, X, y, alpha, epochs, callback=None):
         raise mlp.DivergenceError(3, weights, {"loss": [0.7, 5.0], "accuracy":
                                                [0.5, 0.4]})
 
-    monkeypatch.setattr(descent, "train", diverging)
+    monkeypatch.setattr(feedforward, "train", diverging)
     demo = LearningRateDemo()
     assert "weights became infinite in epoch 3" in demo.status
     assert demo.message.get_text() == "diverged"
@@ -197,7 +197,7 @@ def test_learning_rate_demo_reads_shorter_runs_back_and_continues_longer_ones(
 def test_learning_rate_demo_divergence_comes_at_the_same_epoch_however_reached(
         monkeypatch, no_warnings):
     pytest.importorskip("ipywidgets")
-    from mlp.widgets import LearningRateDemo, descent
+    from mlp.widgets import LearningRateDemo, feedforward
 
     def diverging_in_epoch_5(weights, X, y, alpha, epochs, callback=None):
         """Adds 1 to every weight per epoch; the fifth epoch from 0 overflows."""
@@ -211,7 +211,7 @@ def test_learning_rate_demo_divergence_comes_at_the_same_epoch_however_reached(
             callback(epoch, [W], history)
         return [W], history
 
-    monkeypatch.setattr(descent, "train", diverging_in_epoch_5)
+    monkeypatch.setattr(feedforward, "train", diverging_in_epoch_5)
     demo = LearningRateDemo(epochs=3)
     assert demo.curve.get_ydata().tolist() == [1, 2, 3]
     demo.update(epochs=10)

@@ -138,13 +138,13 @@ def test_a_savefig_in_between_is_seen():
 
 def _count_forward(monkeypatch):
     calls = []
-    original = mlp.training._forward
+    original = mlp.training.forward_pass
 
     def counting(weights, X, act):
         calls.append(X.shape[0])
         return original(weights, X, act)
 
-    monkeypatch.setattr(mlp.training, "_forward", counting)
+    monkeypatch.setattr(mlp.training, "forward_pass", counting)
     return calls
 
 
@@ -160,7 +160,7 @@ def test_minibatch_training_feeds_each_example_forward_once_per_step_and_error(
         monkeypatch):
     X, y = mlp.datasets.xor(40, rng=0)
     calls = _count_forward(monkeypatch)
-    monkeypatch.setattr(mlp.network, "_forward", mlp.training._forward)
+    monkeypatch.setattr(mlp.network, "forward_pass", mlp.training.forward_pass)
     mlp.train(mlp.init_weights([2, 4, 1], rng=0), X, y, alpha=1.0, epochs=3,
               batch_size=16, rng=0)
     # per epoch: batches of 16, 16, 8, then the error on all 40
@@ -171,7 +171,6 @@ def test_a_running_history_feeds_each_example_forward_once_per_epoch(monkeypatch
     """history="running" takes the error from the steps' own forward passes."""
     X, y = mlp.datasets.xor(40, rng=0)
     calls = _count_forward(monkeypatch)
-    monkeypatch.setattr(mlp.network, "_forward", mlp.training._forward)
     mlp.train(mlp.init_weights([2, 4, 1], rng=0), X, y, alpha=1.0, epochs=3,
               batch_size=16, rng=0, history="running")
     assert calls == [16, 16, 8] * 3
@@ -211,29 +210,43 @@ def test_update_network_rejects_other_diagrams():
         plotting.update_network(ax, "weights")
 
 
-def test_a_notebook_draws_each_figure_once_before_showing_it():
-    """pyplot's after-cell redraw is taken out under the inline backend
-    (``plotting._draw_each_figure_once``): a figure cell draws the figure for the
-    tight bounding box and for the PNG, not a third time before."""
+def test_importing_plotting_leaves_pyplot_as_it_was():
+    """Issue 14: importing mlp.plotting (and the widgets) switches no backend and
+    changes no display hook, in a notebook kernel with the inline backend."""
     import nbclient
     from nbformat.v4 import new_code_cell, new_notebook
 
     nb = new_notebook(cells=[
-        new_code_cell("import matplotlib.pyplot as plt\n"
-                      "from matplotlib.figure import Figure\n"
-                      "from mlp import plotting\n"
-                      "calls = []\n"
-                      "_draw = Figure.draw\n"
-                      "def counting(self, renderer):\n"
-                      "    calls.append(1)\n"
-                      "    return _draw(self, renderer)\n"
-                      "Figure.draw = counting"),
-        new_code_cell("fig, ax = plt.subplots()\nax.plot([1, 2]);"),
-        new_code_cell("print(len(calls))"),
+        new_code_cell("import matplotlib, matplotlib.pyplot as plt\n"
+                      "def state():\n"
+                      "    ip = get_ipython()\n"
+                      "    return (dict.__getitem__(matplotlib.rcParams, 'backend'),\n"
+                      "            plt._REPL_DISPLAYHOOK,\n"
+                      "            list(ip.events.callbacks['post_execute']),\n"
+                      "            list(ip.display_formatter.formatters['image/png']\n"
+                      "                 .type_printers))\n"
+                      "before = state()"),
+        new_code_cell("from mlp import plotting\nimport mlp.figures_descent\n"
+                      "import mlp.figures_graph"),
+        new_code_cell("print(state() == before)"),
     ])
     nbclient.NotebookClient(nb, kernel_name="python3", timeout=60).execute()
-    assert nb.cells[1].outputs[0]["output_type"] == "display_data"  # still shown
-    assert nb.cells[2].outputs[0]["text"].strip() == "2"
+    assert nb.cells[2].outputs[0]["text"].strip() == "True"
+
+
+def test_importing_plotting_in_a_script_switches_no_backend():
+    import subprocess
+    import sys
+
+    code = ("import matplotlib\n"
+            "before = dict.__getitem__(matplotlib.rcParams, 'backend')\n"
+            "from mlp import plotting\n"
+            "import matplotlib.pyplot as plt\n"
+            "after = dict.__getitem__(matplotlib.rcParams, 'backend')\n"
+            "assert before == after, (before, after)\n"
+            "assert plt._REPL_DISPLAYHOOK is plt._ReplDisplayHook.NONE\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
 
 
 class _TwoTexts(Demo):

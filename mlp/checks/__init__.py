@@ -2,6 +2,10 @@
 
 Each check prints one line (right, not yet done, or what is wrong with a hint) and
 never raises on a wrong answer. See :mod:`mlp.checks._core` for the machinery.
+
+One module per chapter topic, named as in :mod:`mlp.widgets`, in chapter order:
+``numpy_basics`` (0), ``perceptron`` (1-2), ``regions`` (3-4), ``layers`` (5-6),
+``feedforward`` (7-9), ``backprop`` (10-11), ``activations`` (12-13), ``capstone`` (14).
 """
 
 from ._core import (

@@ -30,25 +30,44 @@ the chapters with their solutions).
 from __future__ import annotations
 
 import ast
-import collections.abc
 import contextlib
-import copy
 import importlib
 import inspect
-import io
 import os
 import pkgutil
-import signal
 import sys
 import textwrap
-import threading
-import traceback
-import types
-import warnings
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 import numpy as np
+
+from ._calling import (  # noqa: F401  (re-exported: checkers and tests use them)
+    _MLP_DIR,
+    _unwrap,
+    _Timeout,
+    _time_limit,
+    _call,
+    _call_with_args,
+    _Generator,
+    _where_raised,
+    _describe_exception,
+)
+from ._compare import (  # noqa: F401
+    _is_structure,
+    _numbers,
+    _is_complex,
+    _fmt,
+    _type_name,
+    _kind_of,
+    _equal,
+    _value_hint,
+    _compare,
+    _compare_structure,
+    _same_object,
+    _matching,
+    _judge,
+)
 
 PASS = "\u2714"  # heavy check mark
 FAIL = "\u2718"  # heavy ballot x
@@ -59,7 +78,6 @@ MARKS = {"pass": PASS, "fail": FAIL, "todo": TODO}
 TIMEOUT = 10.0
 
 _MAX_MESSAGE = 400
-_MLP_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 @dataclass
@@ -158,12 +176,6 @@ class _Sentinel:
         return f"<answer for {self.param}>"
 
 
-def _unwrap(obj):
-    seen = 0
-    while hasattr(obj, "__wrapped__") and seen < 10:
-        obj = obj.__wrapped__
-        seen += 1
-    return obj
 
 
 def specs(checker: Callable) -> list[Spec]:
@@ -253,343 +265,6 @@ def _is_stub_function(fn) -> bool:
             continue
         return False
     return True
-
-
-# -- calling the student's function ----------------------------------------------------
-
-
-class _Timeout(BaseException):
-    """Raised inside a student's function that runs too long (not an Exception, so
-    that a bare ``except Exception`` in the student's code cannot swallow it)."""
-
-
-@contextlib.contextmanager
-def _time_limit(seconds):
-    usable = (
-        seconds
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL)[0] == 0  # nobody else's alarm
-    )
-    if not usable:
-        yield
-        return
-
-    def _alarm(signum, frame):
-        raise _Timeout
-
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _call(fn, args, timeout=None):
-    """``fn(*args)`` on copies of ``args``: silently (no prints, no warnings), with
-    numpy's floating-point warnings off."""
-    return _call_with_args(fn, args, timeout)[0]
-
-
-def _call_with_args(fn, args, timeout=None):
-    """Like :func:`_call`; returns (result, the argument copies after the call)."""
-    args = copy.deepcopy(tuple(args))
-    with contextlib.ExitStack() as stack:
-        stack.enter_context(warnings.catch_warnings())
-        warnings.simplefilter("ignore")
-        stack.enter_context(np.errstate(all="ignore"))
-        stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
-        stack.enter_context(contextlib.redirect_stderr(io.StringIO()))
-        stack.enter_context(_time_limit(timeout))
-        result = fn(*args)
-        if isinstance(result, collections.abc.Iterator) and not isinstance(
-            result, np.ndarray
-        ):
-            result = _Generator(result)
-    return result, args
-
-
-class _Generator:
-    """A generator (or another one-pass iterator such as ``map`` or ``zip``) that a
-    student's function returned: never consumed by the check."""
-
-    def __init__(self, gen):
-        if isinstance(gen, types.GeneratorType):
-            gen.close()
-
-
-def _where_raised(exc, student) -> str:
-    """``line 3: `return 1 / x``` for the last line of the student's own code."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    own = getattr(getattr(_unwrap(student), "__code__", None), "co_filename", None)
-    chosen = None
-    for frame in frames:
-        path = os.path.abspath(frame.filename)
-        if frame.filename == own or not (
-            "site-packages" in path or path.startswith(_MLP_DIR)
-            or frame.filename.startswith("<frozen")
-        ):
-            chosen = frame
-    if chosen is None or not chosen.line:
-        return ""
-    return f" (line {chosen.lineno}: `{chosen.line.strip()[:60]}`)"
-
-
-def _describe_exception(exc, student) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    kind = type(exc).__name__
-    if isinstance(exc, RecursionError):
-        return "your function calls itself without end (RecursionError)"
-    if isinstance(exc, SystemExit):
-        return "your function called exit(), which stops the check"
-    where = _where_raised(exc, student)
-    return f"your function raised {kind}{': ' + text[:160] if text else ''}{where}"
-
-
-# -- comparing answers -----------------------------------------------------------------
-
-
-def _is_structure(value) -> bool:
-    """A list/tuple/dict whose items are compared one by one (e.g. a list of weight
-    matrices), as opposed to a list of plain numbers, which is one array."""
-    if isinstance(value, dict):
-        return True
-    if not isinstance(value, (list, tuple)):
-        return False
-    return any(
-        isinstance(v, (list, tuple, dict, np.ndarray)) and np.ndim(v) > 0
-        or not isinstance(v, (int, float, complex, np.number, np.bool_, bool))
-        for v in value
-    )
-
-
-def _numbers(value):
-    """The answer as a float array, or None when it is not numeric."""
-    if isinstance(value, (str, bytes, dict, _Generator)) or value is None:
-        return None
-    if value is Ellipsis or callable(value):
-        return None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            arr = np.asarray(value)
-            if arr.dtype.kind not in "biuf":
-                return None
-            return arr.astype(float)
-    except (TypeError, ValueError, OverflowError, Warning):
-        return None
-
-
-def _is_complex(value) -> bool:
-    try:
-        return bool(np.iscomplexobj(value))
-    except Exception:
-        return False
-
-
-def _fmt(value) -> str:
-    arr = _numbers(value)
-    if arr is None:
-        if isinstance(value, str):
-            return repr(value[:40])
-        return type(value).__name__
-    if arr.ndim == 0:
-        return f"{float(arr):.6g}"
-    if arr.size <= 6:
-        return np.array2string(arr, precision=4, separator=", ",
-                               suppress_small=True).replace("\n", "")
-    return f"an array of shape {arr.shape}"
-
-
-def _type_name(value) -> str:
-    if isinstance(value, _Generator):
-        return "a generator"
-    if isinstance(value, np.ndarray):
-        return f"an array of dtype {value.dtype}"
-    return type(value).__name__
-
-
-def _kind_of(want) -> str:
-    if isinstance(want, str):
-        return "text (a str)"
-    arr = _numbers(want)
-    if arr is not None and arr.ndim == 0:
-        return "a number"
-    if isinstance(want, (list, tuple)) and not isinstance(want, np.ndarray):
-        return f"a {type(want).__name__} of {len(want)} items"
-    return "a numpy array"
-
-
-def _equal(got, want, rtol, atol) -> bool:
-    return _compare(got, want, rtol, atol, reveal=False) is None
-
-
-def _value_hint(arr, want_arr, rtol, atol) -> str:
-    """A generic hint for a wrong number: a flipped sign or a constant factor."""
-    if want_arr.size == 0 or not np.all(np.isfinite(arr)):
-        return ""
-    if np.allclose(arr, -want_arr, rtol=rtol, atol=atol):
-        return " The sign is flipped."
-    nonzero = np.abs(want_arr) > 1e-12
-    if nonzero.any() and np.allclose(arr[~nonzero], 0, atol=atol):
-        ratios = arr[nonzero] / want_arr[nonzero]
-        r = float(ratios.flat[0])
-        nice = any(abs(v - round(v)) < 1e-6 and abs(round(v)) >= 2
-                   for v in (abs(r), 1 / abs(r) if r else 0.0))
-        if np.allclose(ratios, r, rtol=1e-6) and abs(r - 1) > 1e-3 and r != 0 and (
-            nice or ratios.size >= 2
-        ):
-            return f" It is {r:.4g} times the right answer."
-    if np.allclose(arr, want_arr, rtol=1e-2, atol=1e-3):
-        return " Close, but not within the tolerance: check for rounding."
-    return ""
-
-
-def _compare(got, want, rtol, atol, reveal=True, where=""):
-    """None when ``got`` matches ``want``; else (status, message)."""
-    if got is Ellipsis:
-        return "todo", f"not yet done: replace the `...`{where}."
-    if _is_structure(want):
-        return _compare_structure(got, want, rtol, atol, reveal, where)
-    if isinstance(want, str):
-        if not isinstance(got, str):
-            return "fail", f"expected text (a str){where}, got {_type_name(got)}."
-        if got.strip().lower() != want.strip().lower():
-            shown = f", expected {want!r}" if reveal else ""
-            return "fail", f"got {got[:40]!r}{where}{shown}."
-        return None
-    want_arr = _numbers(want)
-    if want_arr is None:  # an answer of another kind: compare with ==
-        try:
-            same = bool(got == want)
-        except Exception:
-            same = False
-        return None if same else ("fail", f"wrong answer{where}: got {_fmt(got)}.")
-    if got is None:
-        return "fail", f"got None{where}. Did you forget to `return` the result?"
-    if isinstance(got, collections.abc.Iterator) and not isinstance(got, np.ndarray):
-        got = _Generator(got)
-    if isinstance(got, _Generator):
-        return "fail", (f"got a generator{where}: build an array from it, e.g. "
-                        "np.array([... for ...]) with square brackets.")
-    if callable(got):
-        return "fail", (f"got a function{where}, expected {_kind_of(want)}: call it "
-                        "with its arguments.")
-    if isinstance(got, str):
-        return "fail", f"got the text {got[:30]!r}{where}, expected {_kind_of(want)}."
-    if _is_complex(got):
-        return "fail", (f"got complex numbers{where}: a square root or logarithm of a "
-                        "negative number?")
-    arr = _numbers(got)
-    if arr is None:
-        return "fail", f"expected {_kind_of(want)}{where}, got {_type_name(got)}."
-    if isinstance(got, (list, tuple)) and isinstance(want, np.ndarray) and (
-        want.ndim > 0
-    ):
-        if arr.shape == want_arr.shape and np.allclose(arr, want_arr, rtol=rtol,
-                                                       atol=atol):
-            return "fail", (f"the numbers are right{where}, but it is a "
-                            f"{type(got).__name__}: make it a numpy array "
-                            "(np.array(...)).")
-    bad = ~np.isfinite(arr)
-    if arr.shape == want_arr.shape:
-        bad &= ~(np.isnan(want_arr) & np.isnan(arr)) & ~(
-            np.isinf(want_arr) & (arr == want_arr))
-    if np.any(np.isnan(arr) & bad):
-        return "fail", (f"the answer contains NaN{where}. Look for 0/0, log of a "
-                        "negative number, or inf - inf.")
-    if np.any(bad):
-        return "fail", (f"the answer contains inf{where}: an overflow (np.exp of a "
-                        "large number?) or a division by zero.")
-    if arr.shape != want_arr.shape:
-        hint = ""
-        if arr.size == want_arr.size:
-            if np.allclose(arr.ravel(), want_arr.ravel(), rtol=rtol, atol=atol):
-                hint = " The numbers are right: only the shape is wrong."
-            if arr.ndim == 2 and want_arr.ndim == 2 and arr.T.shape == want_arr.shape:
-                hint = " It looks transposed: check the order of the matrix product."
-        if want_arr.ndim == 0:
-            return "fail", (f"expected a single number{where}, got an array of shape "
-                            f"{arr.shape}.{hint}")
-        return "fail", (f"expected shape {want_arr.shape}{where}, got "
-                        f"{'a single number' if arr.ndim == 0 else arr.shape}.{hint}")
-    if not np.allclose(arr, want_arr, rtol=rtol, atol=atol, equal_nan=True):
-        shown = f", expected {_fmt(want_arr)}" if reveal else ""
-        return "fail", (f"wrong value{where}: got {_fmt(arr)}{shown}."
-                        f"{_value_hint(arr, want_arr, rtol, atol)}")
-    return None
-
-
-def _compare_structure(got, want, rtol, atol, reveal, where):
-    if isinstance(want, dict):
-        if not isinstance(got, dict):
-            return "fail", f"expected a dict{where}, got {_type_name(got)}."
-        missing = [k for k in want if k not in got]
-        if missing:
-            return "fail", f"the key {missing[0]!r} is missing{where}."
-        for key in want:
-            verdict = _compare(got[key], want[key], rtol, atol, reveal,
-                               f"{where} in [{key!r}]")
-            if verdict is not None:
-                return verdict
-        return None
-    kind = type(want).__name__
-    if got is None:
-        return "fail", f"got None{where}. Did you forget to `return` the result?"
-    if not isinstance(got, (list, tuple)):
-        return "fail", (f"expected a {kind} of {len(want)} items{where}, got "
-                        f"{_type_name(got)}.")
-    if len(got) != len(want):
-        return "fail", (f"expected {len(want)} items{where}, got {len(got)}.")
-    for k, (g, w) in enumerate(zip(got, want)):
-        verdict = _compare(g, w, rtol, atol, reveal,
-                           f"{where} in item {k + 1} of {len(want)}")
-        if verdict is not None:
-            return verdict
-    return None
-
-
-def _same_object(a, b) -> bool:
-    """Did an argument stay the same during the student's call?"""
-    try:
-        if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-            return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray)
-                    and a.shape == b.shape and np.array_equal(a, b, equal_nan=True))
-        if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-            return len(a) == len(b) and all(_same_object(x, y) for x, y in zip(a, b))
-        if isinstance(a, dict) and isinstance(b, dict):
-            return a.keys() == b.keys() and all(_same_object(a[k], b[k]) for k in a)
-        if isinstance(a, (int, float, complex, str, bytes, np.number, np.bool_)):
-            return bool(a == b) or (a != a and b != b)  # NaN stays NaN
-        return True  # another kind of object: nothing we can compare
-    except Exception:
-        return True
-
-
-def _matching(got, want, mistakes_out, rtol, atol) -> list:
-    """The indices of the mistakes whose output ``got`` equals (where they differ
-    from ``want``)."""
-    found = []
-    for k, (mistake_value, _) in enumerate(mistakes_out):
-        try:
-            if _equal(got, mistake_value, rtol, atol) and not _equal(
-                want, mistake_value, rtol, atol
-            ):
-                found.append(k)
-        except Exception:
-            continue
-    return found
-
-
-def _judge(got, want, mistakes_out, rtol, atol, where, reveal):
-    """(status, message) when the answer is wrong, None when it is right."""
-    first = _compare(got, want, rtol, atol, reveal, where)
-    if first is None or first[0] == "todo":
-        return first
-    found = _matching(got, want, mistakes_out, rtol, atol)
-    return ("fail", mistakes_out[found[0]][1]) if found else first
 
 
 def _disambiguate(student, candidates, inputs, reference, rtol, atol, timeout):

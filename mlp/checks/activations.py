@@ -8,7 +8,7 @@ from ..activations import relu as _relu
 from ..activations import relu_prime as _relu_prime
 from ..activations import sigmoid as _sigmoid
 from ..activations import tanh_prime as _tanh_prime
-from ..backprop import backprop as _backprop
+from ..backpropagation import backprop as _backprop
 from ..network import init_weights
 from ._core import Mistake, check_choice, check_function, check_value
 

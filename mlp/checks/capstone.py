@@ -18,7 +18,7 @@ import types
 import numpy as np
 
 from ..activations import sigmoid as _sigmoid, sigmoid_prime as _sigmoid_prime
-from ..backprop import backprop as _backprop
+from ..backpropagation import backprop as _backprop
 from ..losses import one_hot as _one_hot
 from ..network import forward as _forward, init_weights as _init_weights
 from ..training import gradient_descent_step as _step

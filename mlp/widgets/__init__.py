@@ -2,37 +2,52 @@
 
 Every demo is a class with ``figure()`` (the static picture of its default state, for
 the HTML book) and ``widget()`` (sliders and the live figure, for a running kernel).
+One module per chapter topic, named as in :mod:`mlp.checks`, in chapter order:
+
+- ``numpy_basics`` (chapter 0): ShapesDemo
+- ``perceptron`` (chapters 1-2): PerceptronDemo
+- ``regions`` (chapters 3-4): CombineDemo, WeightsDemo
+- ``layers`` (chapters 5-6): LayersDemo, SoftmaxDemo, MulticlassTrainingDemo
+- ``feedforward`` (chapters 7-9): FeedforwardDemo, ErrorDemo, LearningRateDemo,
+  DescentDemo
+- ``backprop`` (chapters 10-11): ChainRuleDemo, BackpropDemo, BackpropGraphDemo
+- ``activations`` (chapters 12-13): VanishingDemo, ActivationDemo
+- ``capstone`` (chapter 14): DigitsDemo
+- ``playground``: Playground, everything together
+
+``_core`` holds the base class :class:`Demo`; ``_blit`` and ``_png`` the fast render
+path every demo shares.
 """
 
 from ._core import Demo
-from .activations import ActivationDemo, VanishingDemo
-from .backprop import BackpropDemo, BackpropGraphDemo, ChainRuleDemo
-from .capstone import DigitsDemo
-from .descent import DescentDemo, ErrorDemo, FeedforwardDemo, LearningRateDemo
-from .layers import LayersDemo, MulticlassTrainingDemo, SoftmaxDemo
 from .numpy_basics import ShapesDemo
 from .perceptron import PerceptronDemo
-from .playground import Playground
 from .regions import CombineDemo, WeightsDemo
+from .layers import LayersDemo, MulticlassTrainingDemo, SoftmaxDemo
+from .feedforward import DescentDemo, ErrorDemo, FeedforwardDemo, LearningRateDemo
+from .backprop import BackpropDemo, BackpropGraphDemo, ChainRuleDemo
+from .activations import ActivationDemo, VanishingDemo
+from .capstone import DigitsDemo
+from .playground import Playground
 
 __all__ = [
+    "Demo",
+    "ShapesDemo",
+    "PerceptronDemo",
+    "CombineDemo",
+    "WeightsDemo",
     "LayersDemo",
     "MulticlassTrainingDemo",
     "SoftmaxDemo",
-    "ActivationDemo",
-    "BackpropDemo",
-    "BackpropGraphDemo",
-    "ChainRuleDemo",
-    "CombineDemo",
-    "Demo",
     "DescentDemo",
     "ErrorDemo",
     "FeedforwardDemo",
     "LearningRateDemo",
-    "PerceptronDemo",
-    "Playground",
-    "ShapesDemo",
+    "BackpropDemo",
+    "BackpropGraphDemo",
+    "ChainRuleDemo",
+    "ActivationDemo",
     "VanishingDemo",
-    "WeightsDemo",
     "DigitsDemo",
+    "Playground",
 ]

@@ -31,6 +31,7 @@ from __future__ import annotations
 from operator import attrgetter
 
 import numpy as np
+from matplotlib.axis import Axis
 
 #: frames an artist (or an Axes drawn whole) must keep still to be kept as pixels again
 STILL = 3
@@ -58,17 +59,18 @@ class _Kept:
 
 
 def _drawn(ax):
-    """The artists ``Axes.draw`` draws, in its order (matplotlib 3.8 - 3.11)."""
+    """The artists ``Axes.draw`` draws, in its order (matplotlib 3.8 - 3.11), read
+    through public methods only (``get_children``, ``get_frame_on``, ``axison``)."""
     artists = ax.get_children()
     artists.remove(ax.patch)
-    if not (ax.axison and ax._frameon):
+    frame = ax.axison and ax.get_frame_on()
+    if not frame:
         for spine in ax.spines.values():
             artists.remove(spine)
     if not ax.axison:
-        for axis in ax._axis_map.values():
-            artists.remove(axis)
+        artists = [a for a in artists if not isinstance(a, Axis)]
     artists = sorted(artists, key=attrgetter("zorder"))
-    if ax.axison and ax._frameon:
+    if frame:
         artists = [ax.patch] + artists
     return artists
 

@@ -138,6 +138,3 @@ class Demo:
         box = widgets.HBox(list(controls.values()), layout=widgets.Layout(
             flex_flow="row wrap"))
         return widgets.VBox([box, image, status])
-
-    def _repr_html_(self):  # pragma: no cover - convenience in a notebook
-        return None

@@ -16,97 +16,19 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 from matplotlib.transforms import blended_transform_factory, offset_copy
 
 from ..activations import sigmoid
-from ..backprop import backprop, numerical_gradient
-from ..figures_graph import BACKWARD_ORDER, GraphDrawing, backprop_graph
-from ..losses import cross_entropy
+from ..backpropagation import ENTRIES, backprop, chain_factors, numerical_gradient
+from ..plotting.graph import BACKWARD_ORDER, GraphDrawing, backprop_graph
+from ..losses import cross_entropy, log_loss
 from ..network import forward
 from ._core import Demo
 
 __all__ = ["ENTRIES", "BackpropDemo", "BackpropGraphDemo", "ChainRuleDemo",
            "chain_factors"]
 
-#: The nine weights of the 2-2-1 network, slide names -> (layer index, row, column).
-ENTRIES = {
-    f"W{i + 1}{j + 1}({k + 1})": (k, i, j)
-    for k, cols in ((0, 2), (1, 1))
-    for j in range(cols)
-    for i in range(3)
-}
-
-
 def _loss(h, y):
-    """The log loss L(h, y) = -[y ln h + (1 - y) ln(1 - h)] (no clipping needed here:
-    the demo keeps h inside (0, 1))."""
-    return -(y * np.log(h) + (1 - y) * np.log(1 - h))
-
-
-def chain_factors(weights, x, y, entry):
-    r"""The factors of the chain rule for one weight of the 2-2-1 network, one example.
-
-    Parameters
-    ----------
-    weights : [W1 (3, 2), W2 (3, 1)]
-    x : array of shape (2,), the example :math:`(x_1, x_2)`
-    y : 0 or 1, its label
-    entry : str, a key of :data:`ENTRIES`, e.g. ``"W11(1)"``
-
-    Returns
-    -------
-    list of ``(label, value)`` pairs: the factors (LaTeX labels) whose product is
-    :math:`\partial E / \partial W`. Four for a weight of :math:`W^{(1)}`, three for
-    one of :math:`W^{(2)}`.
-
-    Notes
-    -----
-    .. math:: \frac{\partial E}{\partial W_{ij}^{(1)}} =
-              \frac{\partial E}{\partial \hat y}\frac{\partial \hat y}{\partial h}
-              \frac{\partial h}{\partial h_j}\frac{\partial h_j}{\partial W_{ij}^{(1)}},
-              \qquad
-              \frac{\partial E}{\partial W_{i1}^{(2)}} =
-              \frac{\partial E}{\partial \hat y}\frac{\partial \hat y}{\partial h}
-              \frac{\partial h}{\partial W_{i1}^{(2)}}
-
-    with :math:`\partial E/\partial \hat y = -y/\hat y + (1-y)/(1-\hat y)`,
-    :math:`\partial \hat y/\partial h = \hat y(1-\hat y)`,
-    :math:`\partial h/\partial h_j = W_{j1}^{(2)} \sigma'(h_j)`, and the last factor the
-    input the weight multiplies (:math:`x_i`, :math:`\sigma(h_i)`, or 1 for a bias).
-    Chapter 11.
-
-    Examples
-    --------
-    >>> W = [np.zeros((3, 2)), np.zeros((3, 1))]
-    >>> [round(v, 3) for _, v in chain_factors(W, [1.0, 2.0], 1, "W31(2)")]
-    [-2.0, 0.25, 1.0]
-    """
-    if entry not in ENTRIES:
-        raise ValueError(f"entry must be one of {list(ENTRIES)}, got {entry!r}")
-    x = np.asarray(x, dtype=float).reshape(1, -1)
-    W1, W2 = weights
-    if np.shape(W1) != (3, 2) or np.shape(W2) != (3, 1) or x.shape != (1, 2):
-        raise ValueError("chain_factors is for the 2-2-1 network: W1 (3, 2), W2 (3, 1) "
-                         "and x of shape (2,)")
-    hs, acts = forward([W1, W2], x)
-    h_hidden, a = hs[0][0], acts[1][0]
-    y_hat = acts[2][0, 0]
-    k, i, j = ENTRIES[entry]
-    factors = [
-        (r"\partial E/\partial \hat y", -y / y_hat + (1 - y) / (1 - y_hat)),
-        (r"\partial \hat y/\partial h", y_hat * (1 - y_hat)),
-    ]
-    inputs = np.append(x[0], 1.0) if k == 0 else np.append(a, 1.0)
-    if k == 0:
-        s = sigmoid(h_hidden[j])
-        factors.append((f"\\partial h/\\partial h_{j + 1}",
-                        float(W2[j, 0] * s * (1 - s))))
-        name = f"x_{i + 1}" if i < 2 else "1"
-        label = (f"\\partial h_{j + 1}/\\partial W_{{{i + 1}{j + 1}}}^{{(1)}}"
-                 f" = {name}")
-        factors.append((label, float(inputs[i])))
-    else:
-        name = f"\\sigma(h_{i + 1})" if i < 2 else "1"
-        factors.append((f"\\partial h/\\partial W_{{{i + 1}1}}^{{(2)}} = {name}",
-                        float(inputs[i])))
-    return [(label, float(v)) for label, v in factors]
+    """The log loss L(h, y) of predictions h for the label y (``losses.log_loss``)."""
+    h = np.asarray(h, dtype=float)
+    return log_loss(np.full(h.size, y), h.ravel()).reshape(h.shape)
 
 
 class ChainRuleDemo(Demo):
@@ -262,6 +184,12 @@ class BackpropDemo(Demo):
     def setup(self, fig):
         ax_net, ax_bar, ax_mat = fig.subplots(1, 3, width_ratios=[1.15, 1.25, 1.0])
         self.ax_net, self.ax_bar, self.ax_mat = ax_net, ax_bar, ax_mat
+        self._setup_network(ax_net)
+        self._setup_chain(ax_bar, fig)
+        self._setup_matrix(ax_mat)
+
+    def _setup_network(self, ax_net):
+        """Left: the 2-2-1 network, its edges, nodes and the texts a move changes."""
         self.edge_lines, self.edge_labels = {}, {}
         for name, a, b in self._edges():
             (x0, y0), (x1, y1) = self._POS[a], self._POS[b]
@@ -302,6 +230,8 @@ class BackpropDemo(Demo):
         ax_net.set_aspect("equal", adjustable="box")
         ax_net.axis("off")
 
+    def _setup_chain(self, ax_bar, fig):
+        """Middle: one bar per factor of the chain, and the product."""
         # one fixed scale for every setting (nothing to rescale on a move): the factors
         # span orders of magnitude (sigma' can be 0.001, dE/dy_hat 1000), so the axis
         # is logarithmic on both sides of a linear part around 0
@@ -338,6 +268,8 @@ class BackpropDemo(Demo):
         self.bar_text = [ax_bar.text(0, k, "", va="center", fontsize=7)
                          for k in range(5)]
 
+    def _setup_matrix(self, ax_mat):
+        """Right: the nine entries of grad E as the slide's 3x3 matrix."""
         # nine cells as a mesh: drawing 9 quadrilaterals costs a fraction of an image
         # resampled to the Axes' size
         edges = np.arange(4) - 0.5
@@ -381,6 +313,20 @@ class BackpropDemo(Demo):
         factors = chain_factors(weights, x[0], int(y[0]), entry)
         product = float(np.prod([v for _, v in factors]))
 
+        self._draw_network(weights, x, y, acts, entry)
+        fd = float(numeric[k][i, j])
+        self._draw_chain(factors, product, fd, entry)
+        self._draw_matrix(grads, k, i, j)
+        agree = np.isclose(product, grads[k][i, j]) and np.isclose(product, fd,
+                                                                     atol=1e-6)
+        return (f"dE/d{entry} = {product:.5f} (chain) = {grads[k][i, j]:.5f} "
+                f"(mlp.backprop); finite difference {fd:.5f}"
+                + ("" if agree else "  -- they disagree!"))
+
+    def _draw_network(self, weights, x, y, acts, entry):
+        """The weights on the edges, the values in the nodes, the chain's path."""
+        k, _, j = ENTRIES[entry]
+        y_hat = float(acts[2][0, 0])
         # network: weights on edges, values in nodes, the chain's path highlighted
         path = {entry}
         if k == 0:
@@ -401,6 +347,8 @@ class BackpropDemo(Demo):
         self.net_values.set_text(
             f"y = {int(y[0])}, E = {cross_entropy(y, acts[2]):.3f}")
 
+    def _draw_chain(self, factors, product, fd, entry):
+        """A bar per factor and the product, the finite difference as a marker."""
         # the chain: one bar per factor, then the product
         labels = [f"${lab}$" for lab, _ in factors] + [
             f"product $= \\partial E/\\partial {self._tex(entry)}$"]
@@ -419,12 +367,13 @@ class BackpropDemo(Demo):
             self.bar_text[n].set(text=text if shown else "", horizontalalignment=ha,
                                  transform=self._beside[ha])
             self.bar_label[n].set_text(label)
-        fd = float(numeric[k][i, j])
         self.fd_marker.set_data([fd], [len(factors)])
         if len(factors) + 1 != self._n_rows:  # hide the unused bar slot
             self._n_rows = len(factors) + 1
             self.ax_bar.set_ylim(self._n_rows - 0.4, -0.6)
 
+    def _draw_matrix(self, grads, k, i, j):
+        """Every entry of grad E, the chosen one outlined."""
         # every entry of grad E, as the slide lays it out
         G = np.hstack([grads[0], grads[1]])
         big_g = max(float(np.abs(G).max()), 1e-6)
@@ -440,11 +389,6 @@ class BackpropDemo(Demo):
         corner = ((j if k == 0 else 2) - 0.5, i - 0.5)
         if corner != self.outline.get_xy():
             self.outline.set_xy(corner)
-        agree = np.isclose(product, grads[k][i, j]) and np.isclose(product, fd,
-                                                                     atol=1e-6)
-        return (f"dE/d{entry} = {product:.5f} (chain) = {grads[k][i, j]:.5f} "
-                f"(mlp.backprop); finite difference {fd:.5f}"
-                + ("" if agree else "  -- they disagree!"))
 
     @staticmethod
     def _tex(entry):
@@ -455,7 +399,7 @@ class BackpropGraphDemo(Demo):
     """The backward pass through the graph of the 2-2-1 network, one node at a time.
 
     A slider ``step`` reveals the gradients in the order backpropagation computes them
-    (:data:`mlp.figures_graph.BACKWARD_ORDER`, from ``E`` down to ``W11``); sliders for
+    (:data:`mlp.plotting.graph.BACKWARD_ORDER`, from ``E`` down to ``W11``); sliders for
     the example ``(x1, x2)`` and buttons for its label ``y`` change the values. The
     status line says how the node just reached got its gradient: the gradient arriving
     from above times the local derivative. The weights are those of chapters 7, 10 and

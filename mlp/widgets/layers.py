@@ -22,8 +22,9 @@ from .._validation import (
     check_X,
 )
 from ..activations import get_activation, softmax
-from ..backprop import _backward, _targets
-from ..network import _forward, init_weights
+from ..backpropagation import backward_pass
+from ..losses import targets
+from ..network import forward_pass, init_weights
 from ..training import DivergenceError
 from ._core import Demo
 
@@ -119,13 +120,13 @@ def quick_train(weights, X, y, alpha=1.0, epochs=800, momentum=0.9,
             0 <= momentum < 1):
         raise ValueError(f"momentum must be a number in [0, 1), got {momentum!r}")
     act = get_activation(activation)
-    T = _targets(y, weights[-1].shape[1])
+    T = targets(y, weights[-1].shape[1])
     weights = [W.copy() for W in weights]
     velocity = [np.zeros_like(W) for W in weights]
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(1, epochs + 1):
-            _, activations = _forward(weights, X, act)
-            grads = _backward(weights, activations, T, act)
+            _, activations = forward_pass(weights, X, act)
+            grads = backward_pass(weights, activations, T, act)
             for W, v, g in zip(weights, velocity, grads):
                 v *= momentum
                 v -= alpha * g
@@ -197,7 +198,7 @@ def _trained(dataset, units, depth, seed):
     seconds = time.perf_counter() - start
     for W in weights:
         W.setflags(write=False)
-    y_hat = _forward(weights, X, get_activation("sigmoid"))[1][-1][:, 0]
+    y_hat = forward_pass(weights, X, get_activation("sigmoid"))[1][-1][:, 0]
     acc = float(np.mean((y_hat >= 0.5) == y))
     return tuple(weights), acc, seconds
 
@@ -298,7 +299,7 @@ class LayersDemo(Demo):
             weights, acc = trained_network(dataset, units, depth)
             X, _ = layer_data(dataset)
             xx, _, grid = plotting.grid_for(X, self.resolution, margin=0.1)
-            p = _forward(weights, grid, get_activation("sigmoid"))[1][-1][:, 0]
+            p = forward_pass(weights, grid, get_activation("sigmoid"))[1][-1][:, 0]
             p = p.reshape(xx.shape)
             W1 = weights[0]
             x_range = self.lo[0] + np.array([0.0, 1.0]) * self.span[0]
@@ -489,7 +490,7 @@ class MulticlassTrainingDemo(Demo):
         if epoch not in self.snapshots:
             raise ValueError(f"no snapshot at epoch {epoch}; saved: {self.epochs}")
         weights = self.snapshots[epoch]
-        y_hat = _forward(weights, self.grid, self.act)[1][-1]
+        y_hat = forward_pass(weights, self.grid, self.act)[1][-1]
         if not np.all(np.isfinite(y_hat)):
             raise ValueError(f"the network of epoch {epoch} gives NaN (it diverged)")
         if y_hat.shape[1] == 1:
@@ -497,7 +498,7 @@ class MulticlassTrainingDemo(Demo):
         else:
             cls = np.argmax(y_hat, axis=1)
         self.image.set_data(self.colors[cls.reshape(self.xx.shape)])
-        y_hat_X = _forward(weights, self.X, self.act)[1][-1]
+        y_hat_X = forward_pass(weights, self.X, self.act)[1][-1]
         pred = (y_hat_X[:, 0] >= 0.5) if y_hat_X.shape[1] == 1 else np.argmax(
             y_hat_X, axis=1)
         acc = float(np.mean(pred == self.y))

@@ -44,8 +44,8 @@ from matplotlib.transforms import ScaledTranslation
 from .. import datasets, plotting
 from .._validation import check_positive, check_positive_int
 from ..activations import ACTIVATIONS, get_activation
-from ..network import _forward, init_weights
-from ..training import DivergenceError, _loss_and_accuracy, train
+from ..network import forward_pass, init_weights
+from ..training import DivergenceError, loss_and_accuracy, train
 from ._core import Demo, nice_ceil
 
 __all__ = ["Playground", "region_colors"]
@@ -300,10 +300,10 @@ class Playground(Demo):
     def _measure(self, weights, act):
         """Error and accuracy on the training and on the test set."""
         with np.errstate(over="ignore", invalid="ignore"):
-            train = _loss_and_accuracy(
-                _forward(weights, self.inputs_train, act)[1][-1], self.y_train)
-            test = _loss_and_accuracy(
-                _forward(weights, self.inputs_test, act)[1][-1], self.y_test)
+            train = loss_and_accuracy(
+                forward_pass(weights, self.inputs_train, act)[1][-1], self.y_train)
+            test = loss_and_accuracy(
+                forward_pass(weights, self.inputs_test, act)[1][-1], self.y_test)
         return train + test
 
     def reset(self, **settings):
@@ -331,8 +331,8 @@ class Playground(Demo):
         test = {"test_loss": [], "test_accuracy": []}
 
         def measure_test(epoch, weights, history):
-            loss, acc = _loss_and_accuracy(
-                _forward(weights, self.inputs_test, act)[1][-1], self.y_test)
+            loss, acc = loss_and_accuracy(
+                forward_pass(weights, self.inputs_test, act)[1][-1], self.y_test)
             test["test_loss"].append(loss)
             test["test_accuracy"].append(acc)
 
@@ -615,7 +615,7 @@ class Playground(Demo):
             self._map_features = self.values["features"]
         act = get_activation(self.values["activation"])
         with np.errstate(over="ignore", invalid="ignore"):
-            activations = _forward(self.weights, self._map_inputs, act)[1]
+            activations = forward_pass(self.weights, self._map_inputs, act)[1]
         return activations[:-1]
 
     def _map_colours(self, values, layer):
@@ -674,7 +674,7 @@ class Playground(Demo):
         v = self.values
         act = get_activation(v["activation"])
         with np.errstate(over="ignore", invalid="ignore"):
-            y_hat = _forward(self.weights, datasets.features(self.grid, v["features"]),
+            y_hat = forward_pass(self.weights, datasets.features(self.grid, v["features"]),
                              act)[1][-1]
         if np.all(np.isfinite(y_hat)):
             # the colours as they show over the white Axes, opaque, in bytes: an

@@ -50,7 +50,7 @@ class CombineDemo(Demo):
 
     def __init__(self, W1=None, extent=None, **overrides):
         self.W1 = _check_W1(W1)
-        self.extent = plotting._check_extent(SLIDE_EXTENT if extent is None else extent)
+        self.extent = plotting.check_extent(SLIDE_EXTENT if extent is None else extent)
         self.W = [self.W1, np.array([[1.0], [1.0], [0.0]])]
         super().__init__(**overrides)
 
@@ -145,7 +145,7 @@ class WeightsDemo(Demo):
                 xx, yy, _ = plotting.grid_for(X, 2, margin=0.0)
                 extent = (xx.min(), xx.max(), yy.min(), yy.max())
         self.X, self.y, self.labels = X, y, labels
-        self.extent = plotting._check_extent(SLIDE_EXTENT if extent is None else extent)
+        self.extent = plotting.check_extent(SLIDE_EXTENT if extent is None else extent)
         super().__init__(**overrides)
 
     def controls(self):

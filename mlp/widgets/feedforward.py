@@ -23,9 +23,9 @@ from matplotlib.transforms import ScaledTranslation
 from .. import datasets, plotting
 from .._validation import check_positive, check_positive_int, check_weights, check_X
 from ..activations import get_activation, sigmoid
-from ..backprop import backprop
+from ..backpropagation import backprop
 from ..losses import log_loss
-from ..network import _forward
+from ..network import forward_pass
 from ..training import DivergenceError, train
 from ._core import Demo, nice_ceil
 
@@ -104,7 +104,7 @@ class FeedforwardDemo(Demo):
         gx, gy = np.meshgrid(np.linspace(x0, x1, self.resolution),
                              np.linspace(y0, y1, self.resolution))
         pts = np.column_stack([gx.ravel(), gy.ravel()])
-        y_hat = _forward(self.weights, pts, get_activation("sigmoid"))[1][-1]
+        y_hat = forward_pass(self.weights, pts, get_activation("sigmoid"))[1][-1]
         image = ax_map.imshow(y_hat.reshape(gx.shape), origin="lower",
                               extent=self.extent, cmap=plotting.REGION_CMAP,
                               vmin=0, vmax=1, alpha=0.6, aspect="auto")
@@ -195,7 +195,7 @@ class FeedforwardDemo(Demo):
 
     def draw(self, x1, x2):
         X = np.array([[x1, x2]], dtype=float)
-        hs, acts = _forward(self.weights, X, get_activation("sigmoid"))
+        hs, acts = forward_pass(self.weights, X, get_activation("sigmoid"))
         h1, h2 = hs[0][0]
         a1, a2 = acts[1][0]
         h, y_hat = hs[1][0, 0], acts[2][0, 0]
@@ -522,7 +522,7 @@ class DescentDemo(Demo):
     max_steps = 60  # the steps slider's end, and the step axis
 
     def __init__(self, X=None, y=None, **overrides):
-        from ..figures_descent import error_over_two_weights
+        from ..plotting.descent import error_over_two_weights
 
         if X is None:
             X, y = datasets.admissions(100, rng=0)
@@ -547,7 +547,7 @@ class DescentDemo(Demo):
         }
 
     def setup(self, fig):
-        from ..figures_descent import plot_error_contours
+        from ..plotting.descent import plot_error_contours
 
         ax, ax_E = self.ax, self.ax_E = fig.subplots(1, 2)
         plot_error_contours(ax, self.w_values, self.w_values, self.E)
@@ -574,7 +574,7 @@ class DescentDemo(Demo):
 
     def run(self, alpha, steps):
         """The path ``(steps + 1, 3)`` of weights and the error after each step."""
-        from ..figures_descent import descent_path
+        from ..plotting.descent import descent_path
         from ..losses import cross_entropy
 
         alpha = check_positive(float(alpha), "alpha")
