@@ -191,6 +191,12 @@ def markdown_blocks(text: str) -> list[Block]:
                 blocks.append(Block("list", MD.render(item),
                                     estimate_lines("list", item), item))
             continue
+        if token.type == "table_open" and estimate_lines("table", chunk) > BUDGET - 3:
+            # a long table: a few rows at a time, each part with the table's header
+            for part in table_parts(chunk):
+                blocks.append(Block("table", MD.render(part),
+                                    estimate_lines("table", part), part))
+            continue
         rendered = MD.render(chunk)
         if token.type == "heading_open":
             kind = f"heading{len(token.markup)}"
@@ -206,6 +212,21 @@ def markdown_blocks(text: str) -> list[Block]:
             kind = "other"
         blocks.append(Block(kind, rendered, estimate_lines(kind, chunk), chunk))
     return blocks
+
+
+def table_parts(chunk: str) -> list[str]:
+    """A Markdown table cut into tables of a few rows, each with the header and its
+    separator row, so that a slide can end between two rows."""
+    rows = [r for r in chunk.split("\n") if r.strip()]
+    head, body = rows[:2], rows[2:]
+    parts, part = [], []
+    for row in body:
+        if part and estimate_lines("table", "\n".join(head + part + [row])) > BUDGET / 2:
+            parts.append("\n".join(head + part))
+            part = []
+        part.append(row)
+    parts.append("\n".join(head + part))
+    return parts
 
 
 def estimate_lines(kind: str, chunk: str) -> float:
