@@ -71,16 +71,9 @@ def chain_factors(weights, x, y, entry):
     >>> [round(v, 3) for _, v in chain_factors(W, [1.0, 2.0], 1, "W31(2)")]
     [-2.0, 0.25, 1.0]
     """
-    if entry not in ENTRIES:
-        raise ValueError(f"entry must be one of {list(ENTRIES)}, got {entry!r}")
-    x = np.asarray(x, dtype=float).reshape(1, -1)
-    W1, W2 = weights
-    if np.shape(W1) != (3, 2) or np.shape(W2) != (3, 1) or x.shape != (1, 2):
-        raise ValueError("chain_factors is for the 2-2-1 network: W1 (3, 2), W2 (3, 1) "
-                         "and x of shape (2,)")
+    W1, W2, x = _checked_221(weights, x, entry)
     hs, acts = forward([W1, W2], x)
-    h_hidden, a = hs[0][0], acts[1][0]
-    y_hat = acts[2][0, 0]
+    h_hidden, a, y_hat = hs[0][0], acts[1][0], acts[2][0, 0]
     k, i, j = ENTRIES[entry]
     factors = [
         (r"\partial E/\partial \hat y", -y / y_hat + (1 - y) / (1 - y_hat)),
@@ -100,6 +93,18 @@ def chain_factors(weights, x, y, entry):
         factors.append((f"\\partial h/\\partial W_{{{i + 1}1}}^{{(2)}} = {name}",
                         float(inputs[i])))
     return [(label, float(v)) for label, v in factors]
+
+
+def _checked_221(weights, x, entry):
+    """``chain_factors``'s arguments checked: W1, W2 and x as a row (1, 2)."""
+    if entry not in ENTRIES:
+        raise ValueError(f"entry must be one of {list(ENTRIES)}, got {entry!r}")
+    x = np.asarray(x, dtype=float).reshape(1, -1)
+    W1, W2 = weights
+    if np.shape(W1) != (3, 2) or np.shape(W2) != (3, 1) or x.shape != (1, 2):
+        raise ValueError("chain_factors is for the 2-2-1 network: W1 (3, 2), W2 (3, 1) "
+                         "and x of shape (2,)")
+    return W1, W2, x
 
 
 # -- the matrix form: every weight of every layer at once ------------------------------

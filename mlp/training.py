@@ -132,54 +132,32 @@ def minibatches(arrays, batch_size, rng=None):
 HISTORIES = ("epoch", "running")
 
 
-def train(
-    weights,
-    X,
-    y,
-    alpha,
-    epochs,
-    batch_size=None,
-    activation="sigmoid",
-    rng=None,
-    callback=None,
-    history="epoch",
-):
+def train(weights, X, y, alpha, epochs, batch_size=None, activation="sigmoid", rng=None,
+          callback=None, history="epoch"):
     r"""Train a network with (minibatch) gradient descent on the cross-entropy.
+
+    Each step is the slide's loop on one minibatch (chapter 11): feedforward,
+    backpropagation and :math:`W \leftarrow W - \alpha \nabla E`. Raises
+    :class:`DivergenceError`, with the last finite weights, if they become NaN or inf.
 
     Parameters
     ----------
     weights : list of arrays, the starting weights (not changed)
-    X : array of shape (m, n_0)
-    y : array of shape (m,): 0/1 labels (one output unit) or class ids (several)
-    alpha : float > 0, the learning rate
-    epochs : int > 0, passes over the data
-    batch_size : int, optional
-        Examples per step. ``None`` (default) is full-batch gradient descent: one step
-        per epoch on all m examples.
+    X, y : arrays (m, n_0) and (m,): 0/1 labels (one output) or class ids (several)
+    alpha, epochs : float > 0, the learning rate; int > 0, passes over the data
+    batch_size : int, optional, examples per step. ``None`` (default) is full-batch
+        gradient descent: one step per epoch on all m examples.
     activation : {"sigmoid", "tanh", "relu"}, the hidden layers' function
-    rng : numpy Generator or int seed, optional
-        Shuffles the examples before each epoch when given; without it the
-        minibatches are taken in order (still deterministic).
-    callback : callable, optional
-        ``callback(epoch, weights, history)`` after every epoch (epoch counts from 1);
-        return ``False`` to stop early. For live plots.
-    history : {"epoch", "running"}, see :data:`HISTORIES`
+    rng : numpy Generator or int seed, optional. Shuffles the examples before each
+        epoch when given; without it the minibatches are taken in order.
+    callback : callable, optional. ``callback(epoch, weights, history)`` after every
+        epoch (from 1); return ``False`` to stop early. For live plots.
+    history : {"epoch", "running"}, what each epoch records, see :data:`HISTORIES`
 
     Returns
     -------
     weights : list of new arrays
     history : dict with lists ``"loss"`` and ``"accuracy"``, one entry per epoch
-        (see the ``history`` parameter).
-
-    Raises
-    ------
-    DivergenceError
-        When the weights become NaN or infinite; it carries the last finite weights.
-
-    Notes
-    -----
-    Each step is feedforward, backpropagation and
-    :math:`W \leftarrow W - \alpha \nabla E` on one minibatch (chapter 11).
 
     Examples
     --------
@@ -189,17 +167,8 @@ def train(
     >>> len(hist["loss"])
     5
     """
-    X = check_X(X)
-    weights = check_weights(weights, n_inputs=X.shape[1])
-    y = check_labels(y, X.shape[0], weights[-1].shape[1])
-    alpha = check_positive(alpha, "alpha")
-    epochs = check_positive_int(epochs, "epochs")
-    batch_size = (X.shape[0] if batch_size is None
-                  else check_positive_int(batch_size, "batch_size"))
-    act = get_activation(activation)
-    rng = None if rng is None else as_rng(rng)
-    _check_history_options(callback, history)
-
+    X, weights, y, alpha, epochs, batch_size, act, rng = _checked_arguments(
+        weights, X, y, alpha, epochs, batch_size, activation, rng, callback, history)
     T = targets(y, weights[-1].shape[1])
     weights = [W.copy() for W in weights]  # ours to update in place from here on
     record = {"loss": [], "accuracy": []}
@@ -210,23 +179,45 @@ def train(
             batches = minibatches((X, T, y), batch_size, rng)
             outputs = []  # each minibatch's y_hat, as it was fed forward
             for Xb, Tb, _ in batches:
-                # feedforward
-                activations = reuse or forward_pass(weights, Xb, act)[1]
-                # backpropagation
-                grads = backward_pass(weights, activations, Tb, act)
-                # gradient descent: W <- W - alpha dE/dW
-                for W, g in zip(weights, grads):
+                activations = reuse or forward_pass(weights, Xb, act)[1]  # feedforward
+                grads = backward_pass(weights, activations, Tb, act)  # backpropagation
+                for W, g in zip(weights, grads):  # W <- W - alpha dE/dW
                     W -= alpha * g
                 outputs.append(activations[-1])
                 reuse = None
             if not all(np.all(np.isfinite(W)) for W in weights):
                 raise DivergenceError(epoch, last_good, record)
             reuse = _record_epoch(record, history, weights, X, y, act, batches, outputs)
-            if callback is not None:
-                snapshot = [W.copy() for W in weights]  # the callback may keep them
-                if callback(epoch, snapshot, record) is False:
-                    break
+            if not _go_on(callback, epoch, weights, record):
+                break
     return weights, record
+
+
+def _checked_arguments(weights, X, y, alpha, epochs, batch_size, activation, rng,
+                       callback, history):
+    """``train``'s arguments checked (a clear error for each), in the form it uses:
+    X, the weights, y, alpha, epochs, the batch size (m for ``None``), the activation
+    function and the generator (or None)."""
+    X = check_X(X)
+    weights = check_weights(weights, n_inputs=X.shape[1])
+    y = check_labels(y, X.shape[0], weights[-1].shape[1])
+    alpha = check_positive(alpha, "alpha")
+    epochs = check_positive_int(epochs, "epochs")
+    batch_size = (X.shape[0] if batch_size is None
+                  else check_positive_int(batch_size, "batch_size"))
+    act = get_activation(activation)
+    rng = None if rng is None else as_rng(rng)
+    _check_history_options(callback, history)
+    return X, weights, y, alpha, epochs, batch_size, act, rng
+
+
+def _go_on(callback, epoch, weights, record):
+    """Call ``train``'s callback, if any, with a copy of the weights (it may keep
+    them); False when it asks to stop."""
+    if callback is None:
+        return True
+    snapshot = [W.copy() for W in weights]
+    return callback(epoch, snapshot, record) is not False
 
 
 def _check_history_options(callback, history):

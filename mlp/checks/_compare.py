@@ -130,6 +130,12 @@ def _compare(got, want, rtol, atol, reveal=True, where=""):
         except Exception:
             same = False
         return None if same else ("fail", f"wrong answer{where}: got {_fmt(got)}.")
+    return _compare_numbers(got, want, want_arr, rtol, atol, reveal, where)
+
+
+def _not_numbers(got, want, where):
+    """(status, message) when ``got`` is no answer of numbers at all (None, a
+    generator, a function, text, complex numbers); else None."""
     if got is None:
         return "fail", f"got None{where}. Did you forget to `return` the result?"
     if isinstance(got, collections.abc.Iterator) and not isinstance(got, np.ndarray):
@@ -145,6 +151,14 @@ def _compare(got, want, rtol, atol, reveal=True, where=""):
     if _is_complex(got):
         return "fail", (f"got complex numbers{where}: a square root or logarithm of a "
                         "negative number?")
+    return None
+
+
+def _compare_numbers(got, want, want_arr, rtol, atol, reveal, where):
+    """``_compare`` for an answer of numbers ``want`` (as the array ``want_arr``)."""
+    wrong_kind = _not_numbers(got, want, where)
+    if wrong_kind is not None:
+        return wrong_kind
     arr = _numbers(got)
     if arr is None:
         return "fail", f"expected {_kind_of(want)}{where}, got {_type_name(got)}."
@@ -160,6 +174,12 @@ def _compare(got, want, rtol, atol, reveal=True, where=""):
     if arr.shape == want_arr.shape:
         bad &= ~(np.isnan(want_arr) & np.isnan(arr)) & ~(
             np.isinf(want_arr) & (arr == want_arr))
+    return _compare_arrays(arr, want_arr, bad, rtol, atol, reveal, where)
+
+
+def _compare_arrays(arr, want_arr, bad, rtol, atol, reveal, where):
+    """``_compare`` for two arrays of numbers; ``bad`` marks the entries of ``arr``
+    that are NaN or infinite where ``want_arr`` is not."""
     if np.any(np.isnan(arr) & bad):
         return "fail", (f"the answer contains NaN{where}. Look for 0/0, log of a "
                         "negative number, or inf - inf.")

@@ -348,17 +348,14 @@ def check_function(
     mistakes : sequence of Mistake
         Typical wrong functions; the first one whose output equals the student's on
         the first failing input gives its message.
-    rtol, atol : float
-        Tolerances of ``np.allclose``.
+    rtol, atol : float, the tolerances of ``np.allclose``.
     success : str, optional
         The message on success (default: "correct on N sample inputs.").
-    quiet : bool
-        Print nothing (the result still says everything).
+    quiet : bool, print nothing (the result still says everything).
     timeout : float or None
         Seconds one call may take (main thread only); None for the module's
         ``TIMEOUT``, 0 for no limit.
-    pure : bool
-        Fail an otherwise right function that changes its arguments in place.
+    pure : bool, fail an otherwise right function that changes its arguments in place.
     hint : str
         Appended to the message for a wrong value that is no known mistake.
 
@@ -367,27 +364,32 @@ def check_function(
     CheckResult
         True when the function is right.
     """
-    if timeout is None:
-        timeout = TIMEOUT
+    timeout = TIMEOUT if timeout is None else timeout
     options = dict(rtol=rtol, atol=atol, success=success, timeout=timeout, pure=pure,
                    hint=hint)
     if _capturing:
         _capturing[-1].append(Spec("function", name, student, reference, list(inputs),
                                    list(mistakes), options))
         return CheckResult(name, "todo", "captured")
-    try:
-        status, message = _check_function(name, student, reference, list(inputs),
-                                          list(mistakes), rtol, atol, timeout, pure,
-                                          hint)
-    except _Timeout:  # pragma: no cover - the alarm fired outside the student's call
-        status, message = "fail", "your function took too long."
-    except Exception as exc:  # a bug in the checker must not look like the student's
-        status, message = "fail", (f"the check itself failed ({type(exc).__name__}: "
-                                   f"{exc}); please tell your instructor.")
+    status, message = _check_function_safely(name, student, reference, list(inputs),
+                                             list(mistakes), rtol, atol, timeout, pure,
+                                             hint)
     if status == "pass":
         n = len(inputs)
         message = success or f"correct on {n} sample input{'s' if n != 1 else ''}."
     return _report(name, status, message, quiet)
+
+
+def _check_function_safely(*args):
+    """``_check_function(*args)``; a timeout or a bug of the checker itself becomes a
+    failure with its message."""
+    try:
+        return _check_function(*args)
+    except _Timeout:  # pragma: no cover - the alarm fired outside the student's call
+        return "fail", "your function took too long."
+    except Exception as exc:  # a bug in the checker must not look like the student's
+        return "fail", (f"the check itself failed ({type(exc).__name__}: "
+                        f"{exc}); please tell your instructor.")
 
 
 def _check_function(name, student, reference, inputs, mistakes, rtol, atol, timeout,
@@ -427,23 +429,8 @@ def _check_function(name, student, reference, inputs, mistakes, rtol, atol, time
         if verdict is not None:
             if verdict[0] == "todo":
                 return verdict
-            usable, mistakes_out = [], []
-            for mistake in mistakes:
-                try:
-                    mistakes_out.append((_call(mistake.reference, args),
-                                         mistake.message))
-                    usable.append(mistake)
-                except Exception:
-                    continue
-            found = _matching(got, want, mistakes_out, rtol, atol)
-            if found:
-                chosen = _disambiguate(student, [usable[i] for i in found],
-                                       inputs[k + 1:], reference, rtol, atol, timeout)
-                return "fail", chosen.message
-            status, message = verdict
-            if hint and message.startswith("wrong value"):
-                message = f"{message} {hint}"
-            return status, message
+            return _explain_wrong(verdict, student, got, want, args, mistakes,
+                                  inputs[k + 1:], reference, rtol, atol, timeout, hint)
         if pure:
             for j, (a, b) in enumerate(zip(args, after)):
                 if not _same_object(a, b):
@@ -451,6 +438,29 @@ def _check_function(name, student, reference, inputs, mistakes, rtol, atol, time
                                     f"argument number {j + 1} in place{where}: compute "
                                     "a new array (W = W - ... rather than W -= ...).")
     return "pass", ""
+
+
+def _explain_wrong(verdict, student, got, want, args, mistakes, later_inputs,
+                   reference, rtol, atol, timeout, hint):
+    """(status, message) for a wrong answer ``got`` on ``args``: the message of the
+    known mistake it matches (told apart on the later inputs), else ``verdict``'s
+    message (with the ``hint`` for a wrong value)."""
+    usable, mistakes_out = [], []
+    for mistake in mistakes:
+        try:
+            mistakes_out.append((_call(mistake.reference, args), mistake.message))
+            usable.append(mistake)
+        except Exception:
+            continue
+    found = _matching(got, want, mistakes_out, rtol, atol)
+    if found:
+        chosen = _disambiguate(student, [usable[i] for i in found], later_inputs,
+                               reference, rtol, atol, timeout)
+        return "fail", chosen.message
+    status, message = verdict
+    if hint and message.startswith("wrong value"):
+        message = f"{message} {hint}"
+    return status, message
 
 
 def check_value(

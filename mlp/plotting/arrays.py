@@ -62,24 +62,7 @@ def plot_matmul_shapes(ax, m, n, k, row=0, col=0, names=("X", "W", "H"),
     :math:`H_{ij} = \sum_l X_{il} W_{lj}`. Chapter 0 (numpy for this course) draws
     the slides' :math:`W^{(1)}`: (m, 3) @ (3, 2) -> (m, 2).
     """
-    for name, value in (("m", m), ("n", n), ("k", k)):
-        if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or (
-                value < 1):
-            raise ValueError(f"{name} must be a positive int, got {value!r}")
-    if not (0 <= row < m and 0 <= col < k):
-        raise ValueError(f"row must be in 0..{m - 1} and col in 0..{k - 1}, got "
-                         f"row={row}, col={col}")
-    if len(names) != 3:
-        raise ValueError(f"names must be three names (X, W, H), got {names!r}")
-    if (X is None) != (W is None):
-        raise ValueError("give both X and W, or neither")
-    H = None
-    if X is not None:
-        X, W = as_float_array(X, "X", ndim=2), as_float_array(W, "W", ndim=2)
-        if X.shape != (m, n) or W.shape != (n, k):
-            raise ValueError(f"X must be ({m}, {n}) and W ({n}, {k}), got {X.shape} "
-                             f"and {W.shape}")
-        H = X @ W
+    X, W, H = _matmul_numbers(m, n, k, row, col, names, X, W)
     ax = axes_or_new(ax)
     rows = m_name if m_name is not None else str(m)
     c_row, c_col, c_out = CLASS_COLORS[4], CLASS_COLORS[0], CLASS_COLORS[3]
@@ -112,6 +95,30 @@ def plot_matmul_shapes(ax, m, n, k, row=0, col=0, names=("X", "W", "H"),
     return ax
 
 
+def _matmul_numbers(m, n, k, row, col, names, X, W):
+    """``plot_matmul_shapes``'s arguments checked; returns X, W and H = X @ W as
+    float arrays (all None without numbers)."""
+    for name, value in (("m", m), ("n", n), ("k", k)):
+        if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or (
+                value < 1):
+            raise ValueError(f"{name} must be a positive int, got {value!r}")
+    if not (0 <= row < m and 0 <= col < k):
+        raise ValueError(f"row must be in 0..{m - 1} and col in 0..{k - 1}, got "
+                         f"row={row}, col={col}")
+    if len(names) != 3:
+        raise ValueError(f"names must be three names (X, W, H), got {names!r}")
+    if (X is None) != (W is None):
+        raise ValueError("give both X and W, or neither")
+    H = None
+    if X is not None:
+        X, W = as_float_array(X, "X", ndim=2), as_float_array(W, "W", ndim=2)
+        if X.shape != (m, n) or W.shape != (n, k):
+            raise ValueError(f"X must be ({m}, {n}) and W ({n}, {k}), got {X.shape} "
+                             f"and {W.shape}")
+        H = X @ W
+    return X, W, H
+
+
 def plot_images(ax, images, shape=(8, 8), ncols=10, titles=None, cmap="gray_r",
                 vmin=None, vmax=None, fontsize=8):
     """Many small images (e.g. 8x8 digits) as one mosaic in one Axes, each framed.
@@ -136,15 +143,9 @@ def plot_images(ax, images, shape=(8, 8), ncols=10, titles=None, cmap="gray_r",
     a grid of 32 images draws several times faster. Chapter 14 shows digits and the
     first layer's weights with it.
     """
-    images = as_float_array(images, "images")
+    images = _checked_images(images, shape, titles)
     h, w = shape
-    if images.ndim not in (2, 3) or images[0].size != h * w:
-        raise ValueError(f"images must be (n, {h * w}) or (n, {h}, {w}) for shape "
-                         f"{shape}, got {images.shape}")
     n = images.shape[0]
-    if titles is not None and len(titles) != n:
-        raise ValueError(f"titles must have one entry per image ({n}), got "
-                         f"{len(titles)}")
     ncols = min(int(ncols), n)
     nrows = -(-n // ncols)
     gap_x, gap_y = 1, (3 if titles is not None else 1)  # blank pixels between images
@@ -175,3 +176,18 @@ def plot_images(ax, images, shape=(8, 8), ncols=10, titles=None, cmap="gray_r",
     for spine in ax.spines.values():
         spine.set_visible(False)
     return ax
+
+
+def _checked_images(images, shape, titles):
+    """``plot_images``'s images as a float array (n, h * w) or (n, h, w), checked
+    against ``shape`` and the number of ``titles``."""
+    images = as_float_array(images, "images")
+    h, w = shape
+    if images.ndim not in (2, 3) or images[0].size != h * w:
+        raise ValueError(f"images must be (n, {h * w}) or (n, {h}, {w}) for shape "
+                         f"{shape}, got {images.shape}")
+    n = images.shape[0]
+    if titles is not None and len(titles) != n:
+        raise ValueError(f"titles must have one entry per image ({n}), got "
+                         f"{len(titles)}")
+    return images

@@ -322,29 +322,10 @@ def animate_training(snapshots, history, X, y, activation="sigmoid", labels=None
     from matplotlib.animation import FuncAnimation
     from matplotlib.figure import Figure
 
-    if not isinstance(snapshots, (list, tuple)) or not snapshots:
-        raise TypeError("snapshots must be a non-empty list of (epoch, weights) pairs")
-    loss = np.asarray(history["loss"] if isinstance(history, dict) else history, float)
-    X = check_X(X)
-    y = np.asarray(y)
-    act = get_activation(activation)
-    n_out = {check_weights(weights, 2)[-1].shape[1] for _, weights in snapshots}
-    if n_out != {1}:
-        raise ValueError(
-            "animate_training shades the probability of class 1: it needs networks "
-            f"with one output unit, got {sorted(n_out)}. For several classes, draw "
-            "the snapshots with plot_training_snapshots.")
+    loss, X, y, act = _checked_snapshots(snapshots, history, X, y, activation)
     fig = Figure(figsize=figsize, layout="constrained", dpi=dpi)
     ax, ax_loss = fig.subplots(1, 2, width_ratios=[1, 1.25])
-    xx, yy, pts = grid_for(X, resolution)
-    image = ax.imshow(np.zeros_like(xx), origin="lower", cmap=REGION_CMAP, vmin=0,
-                      vmax=1, alpha=0.4, aspect="auto",
-                      extent=(xx.min(), xx.max(), yy.min(), yy.max()))
-    plot_data(ax, X, y, labels=labels, s=12)
-    ax.set_xlim(xx.min(), xx.max())
-    ax.set_ylim(yy.min(), yy.max())
-    ax.set_xticks([])
-    ax.set_yticks([])
+    xx, yy, pts, image = _regions_panel(ax, X, y, labels, resolution)
     dot = _loss_panel(ax_loss, loss)
     contours = []
 
@@ -374,6 +355,40 @@ def animate_training(snapshots, history, X, y, activation="sigmoid", labels=None
     fig.set_layout_engine(None)
     return FuncAnimation(fig, frame, frames=len(snapshots), interval=interval,
                          blit=False)
+
+
+def _checked_snapshots(snapshots, history, X, y, activation):
+    """``animate_training``'s arguments checked: the loss as an array, X, y and the
+    activation function."""
+    if not isinstance(snapshots, (list, tuple)) or not snapshots:
+        raise TypeError("snapshots must be a non-empty list of (epoch, weights) pairs")
+    loss = np.asarray(history["loss"] if isinstance(history, dict) else history, float)
+    X = check_X(X)
+    y = np.asarray(y)
+    act = get_activation(activation)
+    n_out = {check_weights(weights, 2)[-1].shape[1] for _, weights in snapshots}
+    if n_out != {1}:
+        raise ValueError(
+            "animate_training shades the probability of class 1: it needs networks "
+            f"with one output unit, got {sorted(n_out)}. For several classes, draw "
+            "the snapshots with plot_training_snapshots.")
+    return loss, X, y, act
+
+
+def _regions_panel(ax, X, y, labels, resolution):
+    """``animate_training``'s left panel: the data over an empty image of the
+    regions, on a grid of ``resolution`` points a side. Returns the grid (xx, yy,
+    points) and the image."""
+    xx, yy, pts = grid_for(X, resolution)
+    image = ax.imshow(np.zeros_like(xx), origin="lower", cmap=REGION_CMAP, vmin=0,
+                      vmax=1, alpha=0.4, aspect="auto",
+                      extent=(xx.min(), xx.max(), yy.min(), yy.max()))
+    plot_data(ax, X, y, labels=labels, s=12)
+    ax.set_xlim(xx.min(), xx.max())
+    ax.set_ylim(yy.min(), yy.max())
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return xx, yy, pts, image
 
 
 def animate_line(path, X, y, xlim=(0.0, 10.0), ylim=(0.0, 10.0), titles=None,
@@ -410,34 +425,11 @@ def animate_line(path, X, y, xlim=(0.0, 10.0), ylim=(0.0, 10.0), titles=None,
     """
     from matplotlib.animation import FuncAnimation
     from matplotlib.figure import Figure
-    from matplotlib.patches import Polygon
 
-    path = as_float_array(path, "path", ndim=2)
-    if path.shape[1] != 3 or path.shape[0] < 1:
-        raise ValueError(
-            f"path must have shape (T, 3), one row (w1, w2, b) per frame; got "
-            f"{path.shape}")
-    if titles is not None and len(titles) != path.shape[0]:
-        raise ValueError(
-            f"titles must have one entry per frame ({path.shape[0]}), got "
-            f"{len(titles)}")
+    path = _checked_path(path, titles)
     fig = Figure(figsize=figsize, dpi=dpi)
     ax = fig.add_subplot()
-    sides = [Polygon(np.zeros((0, 2)), closed=True, facecolor=c, alpha=0.15,
-                     edgecolor="none", zorder=0) for c in CLASS_COLORS[1::-1]]
-    for patch in sides:
-        ax.add_patch(patch)
-    ax.plot(*line_points(*path[0], list(xlim)), color="0.5", linestyle="--",
-            linewidth=1.2, label="start")
-    (line,) = ax.plot([], [], color="k", linewidth=2.2, label="line")
-    plot_data(ax, X, y, labels=labels, s=60)
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*ylim)
-    ax.set_xlabel("$x_1$", fontsize=11)
-    ax.set_ylabel("$x_2$", fontsize=11)
-    ax.tick_params(labelsize=9)
-    ax.legend(loc="upper right", fontsize=8)
-    title = ax.set_title(" ", fontsize=11)
+    sides, line, title = _line_panel(ax, path[0], X, y, xlim, ylim, labels)
     # fixed margins, no layout engine: with one, every saved frame is drawn twice
     fig.subplots_adjust(left=0.12, right=0.97, bottom=0.14, top=0.9)
 
@@ -451,6 +443,45 @@ def animate_line(path, X, y, xlim=(0.0, 10.0), ylim=(0.0, 10.0), titles=None,
 
     return FuncAnimation(fig, frame, frames=path.shape[0], interval=interval,
                          repeat=False)
+
+
+def _checked_path(path, titles):
+    """``animate_line``'s path as a float array (T, 3), checked against the number
+    of ``titles``."""
+    path = as_float_array(path, "path", ndim=2)
+    if path.shape[1] != 3 or path.shape[0] < 1:
+        raise ValueError(
+            f"path must have shape (T, 3), one row (w1, w2, b) per frame; got "
+            f"{path.shape}")
+    if titles is not None and len(titles) != path.shape[0]:
+        raise ValueError(
+            f"titles must have one entry per frame ({path.shape[0]}), got "
+            f"{len(titles)}")
+    return path
+
+
+def _line_panel(ax, start, X, y, xlim, ylim, labels):
+    """``animate_line``'s Axes: the data, the ``start`` line (w1, w2, b) dashed grey,
+    and the artists each frame changes: the two sides (red, blue), the line and the
+    title."""
+    from matplotlib.patches import Polygon
+
+    sides = [Polygon(np.zeros((0, 2)), closed=True, facecolor=c, alpha=0.15,
+                     edgecolor="none", zorder=0) for c in CLASS_COLORS[1::-1]]
+    for patch in sides:
+        ax.add_patch(patch)
+    ax.plot(*line_points(*start, list(xlim)), color="0.5", linestyle="--",
+            linewidth=1.2, label="start")
+    (line,) = ax.plot([], [], color="k", linewidth=2.2, label="line")
+    plot_data(ax, X, y, labels=labels, s=60)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_xlabel("$x_1$", fontsize=11)
+    ax.set_ylabel("$x_2$", fontsize=11)
+    ax.tick_params(labelsize=9)
+    ax.legend(loc="upper right", fontsize=8)
+    title = ax.set_title(" ", fontsize=11)
+    return sides, line, title
 
 
 def animation_html(anim, alt, **jshtml_options):

@@ -212,8 +212,6 @@ def plot_line_pulled(axes, path, x, y, steps, xlim=(0.0, 10.0), ylim=(0.0, 10.0)
     -----
     Chapter 9: each step is :math:`w \leftarrow w - \alpha (\hat y - y)(x_1, x_2, 1)`.
     """
-    from matplotlib.patches import Polygon
-
     path = as_float_array(path, "path", ndim=2)
     x, y = _data(x, y)
     if path.shape[1] != 3:
@@ -224,11 +222,7 @@ def plot_line_pulled(axes, path, x, y, steps, xlim=(0.0, 10.0), ylim=(0.0, 10.0)
                          f"{len(path) - 1}); got {len(axes)} axes and steps {steps}")
     for k, (ax, s) in enumerate(zip(axes, steps)):
         w1, w2, b = path[s]
-        for sign, color in ((1, CLASS_COLORS[1]), (-1, CLASS_COLORS[0])):
-            corners = half_plane(sign * w1, sign * w2, sign * b, xlim, ylim)
-            if len(corners):
-                ax.add_patch(Polygon(corners, closed=True, facecolor=color,
-                                     alpha=0.13, edgecolor="none", zorder=0))
+        _shade_sides(ax, w1, w2, b, xlim, ylim)
         if k > 0:
             ax.plot(*line_points(*path[steps[k - 1]], list(xlim)), color="0.45",
                     linestyle="--", linewidth=1.2)
@@ -249,3 +243,15 @@ def plot_line_pulled(axes, path, x, y, steps, xlim=(0.0, 10.0), ylim=(0.0, 10.0)
         ax.set_aspect("equal")
     axes[0].set_ylabel("$x_2$")
     return axes
+
+
+def _shade_sides(ax, w1, w2, b, xlim, ylim):
+    """Tint the two sides of the line w1 x1 + w2 x2 + b = 0 in ``ax``: red where the
+    score is positive (class 1), blue where it is negative."""
+    from matplotlib.patches import Polygon
+
+    for sign, color in ((1, CLASS_COLORS[1]), (-1, CLASS_COLORS[0])):
+        corners = half_plane(sign * w1, sign * w2, sign * b, xlim, ylim)
+        if len(corners):
+            ax.add_patch(Polygon(corners, closed=True, facecolor=color,
+                                 alpha=0.13, edgecolor="none", zorder=0))

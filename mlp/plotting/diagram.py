@@ -28,8 +28,7 @@ def plot_network(ax, weights=None, sizes=None, show_weights=True, input_labels=N
     layer but the last (its edges are the bias row of the next weight matrix). With
     ``weights`` each edge shows its weight by colour (red positive, blue negative) and
     by thickness and opacity (in proportion to ``|w|``), and small networks carry the
-    values on their edges. Readable for any small network: 2-2-1, 2-4-1, 3-4-4-1,
-    2-8-8-3.
+    values on their edges. Readable for any small network: 2-2-1, 2-4-1, 2-8-8-3.
 
     Parameters
     ----------
@@ -46,11 +45,10 @@ def plot_network(ax, weights=None, sizes=None, show_weights=True, input_labels=N
         Names written beside the input nodes (left) and output nodes (right), e.g.
         ``["CAT", "DOG", "BIRD"]``; the nodes themselves show :math:`x_i` and
         :math:`\hat y_j`.
-    max_width : float, line width of the largest weight
-    fmt : str, format of the weight values
+    max_width, fmt : float, the largest weight's line width; str, the values' format
     show_bias : bool, draw the bias nodes and their edges
-    legend : bool, optional
-        A key for the colours under the diagram; default: when weights are given.
+    legend : bool, optional, a key for the colours under the diagram (default: with
+        weights)
     max_labels : int, the largest number of weights whose values are written
     layer_names : bool or "short", write "input layer", "hidden layer", "output layer"
         on top; "short": "input", "hidden", "output" (as networks of four or more
@@ -79,8 +77,7 @@ def plot_network(ax, weights=None, sizes=None, show_weights=True, input_labels=N
     options = _network_options(weights, sizes, show_weights, input_labels,
                                output_labels, max_width, fmt, show_bias, legend,
                                max_labels, layer_names)
-    diagram = _NetworkDiagram(ax)
-    diagram.draw(**options)
+    _NetworkDiagram(ax).draw(**options)
     return ax
 
 

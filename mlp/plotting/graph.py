@@ -95,14 +95,7 @@ def backprop_graph(weights, x, y) -> dict[str, GraphNode]:
     >>> g["y_hat"].value, g["h"].grad
     (0.5, -0.5)
     """
-    W1 = as_float_array(weights[0], "W1") if len(weights) == 2 else None
-    W2 = as_float_array(weights[1], "W2") if len(weights) == 2 else None
-    x = as_float_array(x, "x").reshape(-1)
-    if W1 is None or W1.shape != (3, 2) or W2.shape != (3, 1) or x.shape != (2,):
-        raise ValueError("backprop_graph is for the 2-2-1 network: weights [W1 (3, 2), "
-                         "W2 (3, 1)] and one example x of shape (2,)")
-    if y not in (0, 1):
-        raise ValueError(f"y must be the label 0 or 1, got {y!r}")
+    W1, W2, x = _checked_example(weights, x, y)
     h1, h2 = x @ W1[:2] + W1[2]                      # the hidden input sums
     a1, a2 = sigmoid(h1), sigmoid(h2)
     h = W2[0, 0] * a1 + W2[1, 0] * a2 + W2[2, 0]
@@ -122,13 +115,36 @@ def backprop_graph(weights, x, y) -> dict[str, GraphNode]:
     for name in BACKWARD_ORDER[1:]:                  # the backward pass
         parent, d, _ = local[name]
         grads[name] = grads[parent] * d              # arriving from above x local
-    labels = {"x1": "x_1", "x2": "x_2", "W11": "W_{11}^{(1)}", "h1": "h_1",
-              "h2": "h_2", "a1": r"\sigma(h_1)", "a2": r"\sigma(h_2)", "h": "h",
-              "y_hat": r"\hat y", "E": "E"}
     values = {"x1": x[0], "x2": x[1], "W11": W1[0, 0], "h1": h1, "h2": h2, "a1": a1,
               "a2": a2, "h": h, "y_hat": y_hat, "E": E}
+    return _graph_nodes(values, grads, local)
+
+
+def _checked_example(weights, x, y):
+    """``backprop_graph``'s arguments checked: W1 (3, 2), W2 (3, 1) and x (2,) as
+    float arrays, y a label 0 or 1."""
+    W1 = as_float_array(weights[0], "W1") if len(weights) == 2 else None
+    W2 = as_float_array(weights[1], "W2") if len(weights) == 2 else None
+    x = as_float_array(x, "x").reshape(-1)
+    if W1 is None or W1.shape != (3, 2) or W2.shape != (3, 1) or x.shape != (2,):
+        raise ValueError("backprop_graph is for the 2-2-1 network: weights [W1 (3, 2), "
+                         "W2 (3, 1)] and one example x of shape (2,)")
+    if y not in (0, 1):
+        raise ValueError(f"y must be the label 0 or 1, got {y!r}")
+    return W1, W2, x
+
+
+#: Each node's LaTeX label.
+NODE_LABELS = {"x1": "x_1", "x2": "x_2", "W11": "W_{11}^{(1)}", "h1": "h_1",
+               "h2": "h_2", "a1": r"\sigma(h_1)", "a2": r"\sigma(h_2)", "h": "h",
+               "y_hat": r"\hat y", "E": "E"}
+
+
+def _graph_nodes(values, grads, local):
+    """The ``GraphNode`` of every node from its forward value, its gradient (none for
+    the inputs) and its ``(parent, local derivative, LaTeX)``."""
     nodes = {}
-    for name, label in labels.items():
+    for name, label in NODE_LABELS.items():
         parent, d, tex = local.get(name, (None, None, None))
         nodes[name] = GraphNode(name, label, float(values[name]),
                                 None if name in ("x1", "x2") else float(grads[name]),

@@ -105,10 +105,8 @@ def plot_plane(ax, w, b, X=None, y=None, lim=None, labels=None, resolution=10):
         if X.shape[1] != 3:
             raise ValueError(f"X must have shape (m, 3), got {X.shape}")
     if lim is None:
-        if X is None:
-            lim = ((0.0, 1.0),) * 3
-        else:
-            lim = tuple(zip(X.min(axis=0), X.max(axis=0)))
+        lim = (((0.0, 1.0),) * 3 if X is None
+               else tuple(zip(X.min(axis=0), X.max(axis=0))))
     (a0, a1), (c0, c1), (z0, z1) = lim
     xx, yy = np.meshgrid(np.linspace(a0, a1, resolution), np.linspace(c0, c1,
                                                                        resolution))
