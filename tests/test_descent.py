@@ -336,3 +336,17 @@ def test_descent_demo_says_falling_or_overshooting(no_warnings):
     demo.update(alpha=0.0)
     assert demo.status.startswith("Cannot draw")
     demo.widget()
+
+
+@pytest.mark.parametrize("name", ["ErrorDemo", "LearningRateDemo", "DescentDemo"])
+def test_the_descent_demos_check_their_data_alike(name):
+    from mlp import widgets
+
+    Demo = getattr(widgets, name)
+    X, y = datasets.admissions(20, rng=0)
+    with pytest.raises(ValueError, match="must be \\(m, 2\\)"):
+        Demo(X=np.hstack([X, X]), y=y)
+    with pytest.raises(ValueError, match="19 labels, X has 20 rows"):
+        Demo(X=X, y=y[:-1])
+    with pytest.raises(ValueError):
+        Demo(X=X, y=y + 2)  # labels must be 0 or 1

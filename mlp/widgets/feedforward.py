@@ -216,6 +216,21 @@ class FeedforwardDemo(Demo):
                 f"{y_hat:.3f}: {side}")
 
 
+def _students(X, y, m, demo):
+    """The demo's data: ``X`` (m, 2) and its 0/1 labels ``y``, checked; by default
+    ``m`` students of the admissions data (seed 0)."""
+    if X is None:
+        X, y = datasets.admissions(m, rng=0)
+    X = check_X(X)
+    if X.shape[1] != 2:
+        raise ValueError(f"{demo} draws 2-D data: X must be (m, 2), got {X.shape}")
+    y = np.asarray(y)
+    log_loss(y, np.full(y.shape, 0.5))  # checks y: 0/1, one per row
+    if y.shape[0] != X.shape[0]:
+        raise ValueError(f"y has {y.shape[0]} labels, X has {X.shape[0]} rows")
+    return X, y
+
+
 class ErrorDemo(Demo):
     """The perceptron's line and the error each example contributes to E(W).
 
@@ -237,17 +252,7 @@ class ErrorDemo(Demo):
     cap = 8.0  # bars and labels stop here; the status line gives the true value
 
     def __init__(self, X=None, y=None, **overrides):
-        if X is None:
-            X, y = datasets.admissions(12, rng=0)
-        self.X = check_X(X)
-        if self.X.shape[1] != 2:
-            raise ValueError(f"ErrorDemo draws 2-D data: X must be (m, 2), got "
-                             f"{self.X.shape}")
-        self.y = np.asarray(y)
-        log_loss(self.y, np.full(self.y.shape, 0.5))  # checks y: 0/1, one per row
-        if self.y.shape[0] != self.X.shape[0]:
-            raise ValueError(
-                f"y has {self.y.shape[0]} labels, X has {self.X.shape[0]} rows")
+        self.X, self.y = _students(X, y, 12, "ErrorDemo")
         super().__init__(**overrides)
 
     def controls(self):
@@ -364,13 +369,7 @@ class LearningRateDemo(Demo):
     loss_top = 20.0  # the error axis: linear up to 1, logarithmic up to here
 
     def __init__(self, X=None, y=None, **overrides):
-        if X is None:
-            X, y = datasets.admissions(100, rng=0)
-        self.X = check_X(X)
-        if self.X.shape[1] != 2:
-            raise ValueError(f"LearningRateDemo draws 2-D data: X must be (m, 2), got "
-                             f"{self.X.shape}")
-        self.y = np.asarray(y)
+        self.X, self.y = _students(X, y, 100, "LearningRateDemo")
         self.start = [np.zeros((3, 1))]  # w1 = w2 = b = 0
         self._runs = {}  # alpha -> the run so far (see _trained)
         super().__init__(**overrides)
@@ -524,13 +523,7 @@ class DescentDemo(Demo):
     def __init__(self, X=None, y=None, **overrides):
         from ..plotting.descent import error_over_two_weights
 
-        if X is None:
-            X, y = datasets.admissions(100, rng=0)
-        self.X = check_X(X)
-        if self.X.shape[1] != 2:
-            raise ValueError(f"DescentDemo draws 2-D data: X must be (m, 2), got "
-                             f"{self.X.shape}")
-        self.y = np.asarray(y)
+        self.X, self.y = _students(X, y, 100, "DescentDemo")
         self.w_values = np.linspace(*self.w_range, 61)
         self.E = error_over_two_weights(self.X, self.y, self.w_values, self.w_values,
                                         self.b)
