@@ -18,20 +18,18 @@ the tests skip.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
+from tests._offline_browser import CHROMIUM, offline_chromium, serve
+
 ROOT = Path(__file__).resolve().parents[1]
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html")).resolve()
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = HTML.parent / "screenshots"
 TIMEOUT_MS = 30_000
 
@@ -72,46 +70,16 @@ def why_skip() -> str | None:
 pytestmark = pytest.mark.skipif(why_skip() is not None, reason=str(why_skip()))
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass  # a browser that drops a connection is not an error of the book
-
-
 @pytest.fixture(scope="module")
 def server():
-    httpd = _QuietServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(HTML))
-    )
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(HTML) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            # no name resolves but the loopback address: the network is blocked twice,
-            # here and by the route below
-            args=[
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-                "--no-proxy-server",
-            ],
-        )
+    with offline_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 class PageLog:

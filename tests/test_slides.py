@@ -16,17 +16,16 @@ playwright (``pip install playwright``; never ``playwright install``), unless
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import os
 import re
 import sys
-import threading
 from pathlib import Path
 
 import nbformat
 import pytest
+
+from tests._offline_browser import CHROMIUM, offline_chromium, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -35,7 +34,6 @@ import offline  # noqa: E402
 import slides  # noqa: E402
 
 OUT = Path(os.environ.get("SLIDES_DIR", ROOT / "_build" / "slides")).resolve()
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "_build" / "screenshots" / "slides"
 FIRST_SLIDES = 3  # screenshots per deck
 TIMEOUT_MS = 30_000
@@ -185,34 +183,16 @@ def test_no_solution_in_the_deck(built, name):
     assert not leaked, f"{name} shows solution lines: {leaked[:3]}"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(built):
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(OUT)))
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(OUT) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
 def browser(built):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-                  "--no-proxy-server"])
+    with offline_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture
