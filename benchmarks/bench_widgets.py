@@ -118,7 +118,7 @@ def measure(rounds=5, only=None):
     would also measure matplotlib's caches being evicted, and an Axes whose limits one
     control changes being redrawn whole for every control). Before timing, every
     move is made once: the first move of a control is when the demo learns what it
-    changes (``_blit``), and its cost is reported apart ("first").
+    changes (``render.blit``), and its cost is reported apart ("first").
     """
     out = {}
     with warnings.catch_warnings(record=True) as caught:

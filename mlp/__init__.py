@@ -28,8 +28,8 @@ One module per idea of the slides; read each next to its chapter.
 - ``widgets/``: one module of demos per chapter topic (``numpy_basics``,
   ``perceptron``, ``regions``, ``layers``, ``feedforward``, ``backprop``,
   ``activations``, ``capstone``, ``playground/``, a package: settings, core, code,
-  figure, unit maps, views); ``_core.Demo`` is their base, ``_blit`` and ``_png``
-  the fast render path (why: in their docstrings).
+  figure, unit maps, views); ``_core.Demo`` is their base; ``render/`` the one
+  render layer: frames, blitting, PNG, live texts (why: in its docstrings).
 - ``checks/``: the exercise checkers, one module per topic, built on ``checks._core``.
 - ``_validation``: the input checks with the messages students see.
 """

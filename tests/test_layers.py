@@ -293,7 +293,7 @@ def test_multiclass_training_demo():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         demo = wl.MulticlassTrainingDemo(snaps, hist, X, y)
-        assert demo.status.startswith("epoch 16: accuracy")
+        assert demo.status.startswith("epoch 16: training accuracy")
         demo.update(epoch=1)
         assert demo.ax.get_title().startswith("epoch 1:")
         demo.render()

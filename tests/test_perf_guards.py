@@ -1,7 +1,7 @@
 """What keeps the course fast, checked without a clock (timings: benchmarks/).
 
-- A widget update redraws only what changed (``mlp/widgets/_blit.py``), and the picture
-  is still exactly a full draw's.
+- A widget update redraws only what changed (``mlp/widgets/render/blit.py``), and
+  the picture is still exactly a full draw's.
 - A demo's update adds no artists or Axes.
 - Training feeds the data forward no more often than it must.
 """
@@ -271,25 +271,26 @@ class _TwoTexts(Demo):
 
 def test_an_artist_that_keeps_still_is_kept_as_pixels_again():
     """Moving one control, then another: the first control's artists stop being
-    redrawn after a few frames (``_blit.STILL``), and the frame stays a full draw's."""
-    from mlp.widgets._blit import STILL
+    redrawn after a few frames (``render.blit.STILL``); the frame stays a full
+    draw's."""
+    from mlp.widgets.render.blit import STILL
 
     demo = _TwoTexts()
     demo.render()
     for a in (1, 2):
         demo.update(a=a)
         demo.render()
-    assert demo.text_a in demo._blitter.live
+    assert demo.text_a in demo.frames.blitter.live
     for b in range(1, STILL + 2):
         demo.update(b=b)
         png = demo.render()
-    assert demo.text_a not in demo._blitter.live
-    assert demo.text_b in demo._blitter.live
+    assert demo.text_a not in demo.frames.blitter.live
+    assert demo.text_b in demo.frames.blitter.live
     frame, full = _pixels(png), _full_draw(demo)
     assert np.abs(frame - full).max() <= 16
     demo.update(a=7)  # and it comes back when it changes again
     frame = _pixels(demo.render())
-    assert demo.text_a in demo._blitter.live
+    assert demo.text_a in demo.frames.blitter.live
     assert np.abs(frame - _full_draw(demo)).max() <= 16
 
 
@@ -311,7 +312,7 @@ def test_a_playground_frame_redraws_only_what_changed(monkeypatch):
         png = pg.render()
     assert not calls, f"{len(calls)} full draws in 3 frames"
     assert [len(ax.get_children()) for ax in pg.fig.axes] == counts
-    assert pg.maps in pg._blitter.live
+    assert pg.maps in pg.frames.blitter.live
     diff = np.abs(_pixels(png) - _full_draw(pg))
     # rounding at anti-aliased edges (kept pixels laid over the maps' image, whose
     # edges fall between pixels: a pixel or two differ by up to 31 of 255)

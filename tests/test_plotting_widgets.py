@@ -51,18 +51,6 @@ def test_probability_bands_and_level_lines():
     assert plotting.probability_bands(np.full((5, 5), 0.9))[0]  # one band
 
 
-def test_set_live_title_leaves_an_unchanged_title_alone():
-    fig, ax = plt.subplots()
-    title = plotting.set_live_title(ax, "epoch 1")
-    assert title.get_text() == "epoch 1"
-    fig.canvas.draw()
-    plotting.set_live_title(ax, "epoch 1")
-    assert not title.stale  # not redrawn
-    plotting.set_live_title(ax, "epoch 2")
-    assert title.stale and ax.get_title() == "epoch 2"
-    plt.close(fig)
-
-
 def test_plot_data_rejects_wrong_dimensions():
     with pytest.raises(ValueError, match="X must be \\(m, 2\\)"):
         plotting.plot_data(None, np.ones((3, 3)), [0, 1, 0])

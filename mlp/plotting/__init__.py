@@ -7,7 +7,7 @@ the package changes nothing in matplotlib (no backend switch, no display hook).
 - :mod:`~mlp.plotting.base`: the class colours; the Axes a figure draws on.
 - :mod:`~mlp.plotting.regions`: data and regions: scatter plots, a unit's line and
   half-plane, the probability and decision regions of a network (chapters 1-5).
-- :mod:`~mlp.plotting.live`: the pieces demos redraw fast (bands, level lines, titles).
+- :mod:`~mlp.plotting.live`: the pieces demos redraw fast (bands, level lines).
 - :mod:`~mlp.plotting.diagram`: the network diagram with its weights (chapters 3-7).
 - :mod:`~mlp.plotting.curves`: learning curves, gradient checks, animations of
   training (chapters 9-13).
@@ -50,7 +50,6 @@ from .live import (
     level_lines,
     over_white,
     probability_bands,
-    set_live_title,
 )
 from .diagram import (
     layer_sizes,
@@ -137,6 +136,5 @@ __all__ = [
     "redraw_network",
     "region_grid",
     "reserve_network",
-    "set_live_title",
     "update_network",
 ]

@@ -1,7 +1,8 @@
 """Live figures: the pieces a demo redraws many times a second.
 
-Probability bands and level lines as plain images and lines (fast to redraw, unlike a
-contour set), a colour blended over white, and a title set only when it changes.
+Probability bands and level lines as plain paths and lines (fast to redraw, unlike a
+contour set), and a colour blended over white. How a demo's frame is drawn fast is
+:mod:`mlp.widgets.render`'s work.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import numpy as np
 from .._validation import as_float_array
 from .base import REGION_CMAP, check_extent
 
-__all__ = ["level_lines", "over_white", "probability_bands", "set_live_title"]
+__all__ = ["level_lines", "over_white", "probability_bands"]
 
 
 def over_white(rgba, alpha=None):
@@ -118,18 +119,3 @@ def level_lines(z, extent=(0.0, 1.0, 0.0, 1.0), level=0.5):
                                  np.linspace(x2_min, x2_max, z.shape[0]), z,
                                  name="mpl2014", line_type="SeparateCode").lines(level)
     return lines
-
-
-def set_live_title(ax, title, fontsize=10):
-    """Give ``ax`` the title ``title``, cheaply for a live figure: nothing happens if
-    it already has that title (so it is not redrawn), and its position is fixed
-    where matplotlib would put it over an Axes without tick labels on top (else each
-    draw of the Axes measures its tick labels to place it).
-
-    Returns
-    -------
-    the title's Text
-    """
-    if ax.get_title() != title:
-        ax.set_title(title, fontsize=fontsize, y=1.0)
-    return ax.title

@@ -15,8 +15,9 @@ One module per chapter topic, named as in :mod:`mlp.checks`, in chapter order:
 - ``capstone`` (chapter 14): DigitsDemo
 - ``playground``: Playground, everything together
 
-``_core`` holds the base class :class:`Demo`; ``_blit`` and ``_png`` the fast render
-path every demo shares.
+``_core`` holds the base class :class:`Demo`; ``render`` is the render layer every demo
+shares: the demos say what they draw, ``render`` decides how to draw it fast (its
+docstrings give the reasons and the measurements).
 """
 
 from ._core import Demo

@@ -15,6 +15,8 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from .render import Frames
+
 
 def nice_ceil(x, steps=(1, 2, 5)):
     """The smallest of ``steps`` times a power of ten that is at least ``x`` (> 0):
@@ -57,8 +59,7 @@ class Demo:
         # matplotlib's cache of text layouts (a bare Figure gets a new canvas, and
         # lays out every label and formula again, on each savefig)
         FigureCanvasAgg(self.fig)
-        self._laid_out = False  # drawn once (shown as the static figure): laid out
-        self.fig.canvas.mpl_connect("draw_event", self._on_draw)
+        self.frames = Frames(self.fig)  # how each update reaches the screen
         self.setup(self.fig)
         self.status = ""
         self.update(**self.values)
@@ -89,33 +90,9 @@ class Demo:
         return self.fig
 
     def render(self) -> bytes:
-        """The figure as PNG bytes, drawn with Agg: what one widget update costs.
-
-        The first render lays the figure out (constrained layout; unless it was
-        drawn before, as the static figure above the widget) and draws it all;
-        later renders keep that layout, with no layout engine at all, and redraw only
-        the artists that ``draw`` changed over pixels kept from before (see
-        ``_blit``), which is what makes a slider move cheap. Every frame is
-        PNG-encoded by ``_png`` (one filter for every row, light compression: 40 %
-        of Pillow's time); the image travels to the browser once per update.
-        """
-        from ._blit import Blitter
-        from ._png import encode_png
-
-        blitter = getattr(self, "_blitter", None)
-        if blitter is None or self.fig.get_layout_engine() is not None:
-            if self._laid_out:  # the static figure was shown: keep its layout
-                self.fig.set_layout_engine(None)
-            self.fig.canvas.draw()
-            # keep the positions just computed. None, not "none": "none" leaves a
-            # placeholder engine, and with any engine this branch would run again
-            self.fig.set_layout_engine(None)
-            self._blitter = Blitter(self.fig)
-            return encode_png(np.asarray(self.fig.canvas.buffer_rgba()))
-        return encode_png(blitter.frame())
-
-    def _on_draw(self, event):
-        self._laid_out = True
+        """The figure as PNG bytes: what one widget update costs. The render layer
+        (:mod:`mlp.widgets.render`) draws only what ``draw`` changed."""
+        return self.frames.png()
 
     def widget(self):
         """The live demo: the controls above the figure and its status line."""

@@ -7,6 +7,7 @@ import numpy as np
 from .. import datasets, diagnostics
 from ..network import init_weights
 from ._core import Demo
+from .render import set_changed, set_title
 
 _ACTIVATION_COLORS = {"sigmoid": "#1f77b4", "tanh": "#ff7f0e", "relu": "#2ca02c"}
 _WIDTH = 8  # units per hidden layer in both demos
@@ -40,7 +41,7 @@ def _set_bars(bars, beyond, values, color=None):
         if visible:
             bar.set_height(values[k])
             if color is not None:
-                bar.set_color(color)
+                set_changed(bar, color=color)
     beyond.set_x(len(values) + 0.5)
     beyond.set_width(max(len(bars) - len(values), 0) + 0.1)
     beyond.set_visible(len(values) < len(bars))
@@ -118,9 +119,8 @@ class VanishingDemo(Demo):
             times = f"{ratio:.1f} times smaller"
         else:
             times = "the first is the larger one"
-        self.ax_grad.set_title(
-            f"2-{'-'.join(['8'] * depth)}-1 sigmoid network, weights \u00d7 {scale:g}",
-            fontsize=10)
+        set_title(self.ax_grad, f"2-{'-'.join(['8'] * depth)}-1 sigmoid network, "
+                                f"weights \u00d7 {scale:g}")
         return (f"first layer's gradient {s[0]:.1e}, last layer's {s[-1]:.1e}: "
                 f"{times}")
 
@@ -199,17 +199,15 @@ class ActivationDemo(Demo):
         _set_bars(self.grad_bars, self.grad_beyond, run.gradient_sizes, color)
         loss = np.asarray(run.history["loss"])
         self.loss_line.set_data(np.arange(1, loss.size + 1), loss)
-        self.loss_line.set_color(color)
-        self.ax_grad.set_title(f"{activation}, {depth} hidden layer(s) of {_WIDTH}",
-                               fontsize=10)
+        set_changed(self.loss_line, color=color)
+        set_title(self.ax_grad, f"{activation}, {depth} hidden layer(s) of {_WIDTH}")
         if run.diverged_epoch is not None:
-            self.ax_loss.set_title(f"diverged in epoch {run.diverged_epoch}",
-                                   fontsize=10, color="#d62728")
+            set_title(self.ax_loss, f"diverged in epoch {run.diverged_epoch}",
+                      color="#d62728")
             return (f"{activation}: training diverged in epoch {run.diverged_epoch} "
                     "(the weights became infinite); try fewer layers")
         acc = run.history["accuracy"][-1]
-        self.ax_loss.set_title(
-            f"error {loss[0]:.3f} after epoch 1, {loss[-1]:.3f} after {loss.size}",
-            fontsize=10, color="k")
+        set_title(self.ax_loss, f"error {loss[0]:.3f} after epoch 1, {loss[-1]:.3f} "
+                                f"after {loss.size}")
         return (f"{activation}, {depth} hidden layer(s): error {loss[-1]:.3f}, "
                 f"training accuracy {acc:.0%} after {loss.size} epochs")

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.patches import FancyBboxPatch, Rectangle
+from matplotlib.patches import Rectangle
 from matplotlib.transforms import blended_transform_factory, offset_copy
 
 from ..activations import sigmoid
@@ -21,6 +21,7 @@ from ..plotting.graph import BACKWARD_ORDER, GraphDrawing, backprop_graph
 from ..losses import cross_entropy, log_loss
 from ..network import forward
 from ._core import Demo
+from .render import live_text, set_changed, value_box
 
 __all__ = ["ENTRIES", "BackpropDemo", "BackpropGraphDemo", "ChainRuleDemo",
            "chain_factors"]
@@ -118,7 +119,6 @@ class ChainRuleDemo(Demo):
                 self.slide_tangents[k].set_data([], [])
             else:
                 self.slide_tangents[k].set_data(*self._tangent(x0, y0, slide, half))
-        # plain text, not mathtext: parsing new math strings on every move is slow
         for text, value in zip(self.title_values, [
                 f"{dh_dz:.3f}", f"{dL_dh:.3f}   (slide: {dL_dh_slide:.3f})",
                 f"{dL_dz:.3f}   (slide: {dL_dz_slide:.3f})"]):
@@ -196,15 +196,9 @@ class BackpropDemo(Demo):
             (line,) = ax_net.plot([x0, x1], [y0, y1], zorder=1)
             t = 0.3
             at = (x0 + t * (x1 - x0), y0 + t * (y1 - y0))
-            # a fixed white patch (wide enough for "-10.0") under the changing value:
-            # drawn once, not with the text on every move
-            ax_net.add_patch(FancyBboxPatch(
-                (at[0] - 0.09, at[1] - 0.045), 0.18, 0.09, boxstyle="round,pad=0.01",
-                fc="white", ec="none", alpha=0.85, zorder=2.5))
-            label = ax_net.text(*at, "", fontsize=7, ha="center", va="center",
-                                zorder=3)
+            # the weight's value on a box wide enough for "-10.0"
+            label = value_box(ax_net, at, (0.18, 0.09), fontsize=7)
             self.edge_lines[name], self.edge_labels[name] = line, label
-        self._path = None  # the entries whose edges are highlighted
         self.node_text = {}
         names = {"x1": "$x_1$", "x2": "$x_2$", "h1": r"$\sigma(h_1)$",
                  "h2": r"$\sigma(h_2)$", "out": r"$\hat y$"}
@@ -215,10 +209,10 @@ class BackpropDemo(Demo):
             if bias:
                 ax_net.text(x, y, "1", fontsize=8, ha="center", va="center", zorder=4)
                 continue
-            # the name (fixed math) above, the value (plain text, cheap to redraw) below
+            # the name (fixed maths) above, the value (a live text) below
             ax_net.text(x, y + 0.1, names[node], fontsize=7, ha="center",
                         va="center", zorder=4)
-            self.node_text[node] = ax_net.text(x, y - 0.12, "", fontsize=7,
+            self.node_text[node] = live_text(ax_net, x, y - 0.12, "", fontsize=7,
                                                ha="center", va="center", zorder=4)
         # the title's words fixed (drawn once), its values beside them redrawn
         title = ax_net.set_title("one example:", loc="left", fontsize=10)
@@ -265,7 +259,7 @@ class BackpropDemo(Demo):
         # off the line: an offset, not padding spaces, which cost a glyph each)
         self._beside = {ha: offset_copy(ax_bar.transData, fig, x=dx, units="points")
                         for ha, dx in (("left", 3), ("right", -3))}
-        self.bar_text = [ax_bar.text(0, k, "", va="center", fontsize=7)
+        self.bar_text = [live_text(ax_bar, 0, k, "", va="center", fontsize=7)
                          for k in range(5)]
 
     def _setup_matrix(self, ax_mat):
@@ -278,7 +272,8 @@ class BackpropDemo(Demo):
         ax_mat.set_xlim(-0.5, 2.5)
         ax_mat.set_ylim(2.5, -0.5)  # row i = 1 at the top, as the slide writes it
         ax_mat.set_aspect("equal")
-        self.cell_text = [[ax_mat.text(c, r, "", ha="center", va="center", fontsize=8)
+        self.cell_text = [[live_text(ax_mat, c, r, "", ha="center", va="center",
+                                      fontsize=8)
                            for c in range(3)] for r in range(3)]
         self.outline = Rectangle((-0.5, -0.5), 1, 1, fill=False, edgecolor="#ff7f0e",
                                  linewidth=3)
@@ -331,12 +326,10 @@ class BackpropDemo(Demo):
         path = {entry}
         if k == 0:
             path.add(f"W{j + 1}1(2)")
-        if path != self._path:  # only when the weight changes: the lines stay still
-            for name, line in self.edge_lines.items():
-                on = name in path
-                line.set_color("#ff7f0e" if on else "0.65")
-                line.set_linewidth(3.5 if on else 1.0)
-            self._path = path
+        for name, line in self.edge_lines.items():
+            on = name in path
+            set_changed(line, color="#ff7f0e" if on else "0.65",
+                        linewidth=3.5 if on else 1.0)
         for name, (kk, ii, jj) in ENTRIES.items():
             self.edge_labels[name].set_text(f"{weights[kk][ii, jj]:.1f}")
         self.node_text["x1"].set_text(f"{x[0, 0]:.1f}")
@@ -358,7 +351,7 @@ class BackpropDemo(Demo):
         for n, (bar, v, label) in enumerate(zip(self.bars, vals, labels)):
             shown = n <= len(factors)
             bar.set_width(np.clip(v, -self._XMAX, self._XMAX))
-            bar.set_color("#ff7f0e" if n == len(factors) else "0.6")
+            set_changed(bar, color="#ff7f0e" if n == len(factors) else "0.6")
             bar.set_visible(shown)
             text = f"{v:.4f}" if 1e-3 <= abs(v) < 1e3 or v == 0 else f"{v:.2e}"
             if abs(v) > self._XMAX:
@@ -383,12 +376,9 @@ class BackpropDemo(Demo):
             for c in range(3):
                 cell = self.cell_text[r][c]
                 cell.set_text(f"{G[r, c]:.3f}")
-                color = "white" if abs(G[r, c]) > 0.6 * big_g else "black"
-                if cell.get_color() != color:  # set_color marks it changed, always
-                    cell.set_color(color)
-        corner = ((j if k == 0 else 2) - 0.5, i - 0.5)
-        if corner != self.outline.get_xy():
-            self.outline.set_xy(corner)
+                set_changed(cell, color="white" if abs(G[r, c]) > 0.6 * big_g
+                            else "black")
+        set_changed(self.outline, xy=((j if k == 0 else 2) - 0.5, i - 0.5))
 
     @staticmethod
     def _tex(entry):

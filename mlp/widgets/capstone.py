@@ -7,6 +7,7 @@ import numpy as np
 from .._validation import check_labels, check_weights, check_X
 from ..network import feedforward
 from ._core import Demo
+from .render import live_text, set_changed
 
 __all__ = ["DigitsDemo"]
 
@@ -67,7 +68,8 @@ class DigitsDemo(Demo):
         self.ax_p.set_title("the network's probabilities (softmax output)",
                             fontsize=10)
         self.caption = self.ax_img.set_title("", fontsize=10)
-        self.label = self.ax_p.text(0, 0, "", ha="center", va="bottom", fontsize=9)
+        self.label = live_text(self.ax_p, 0, 0, "", ha="center", va="bottom",
+                               fontsize=9)
 
     def draw(self, index):
         i = int(index)
@@ -78,7 +80,7 @@ class DigitsDemo(Demo):
         self.img.set_data(self.images[i].reshape(8, 8))
         for k, bar in enumerate(self.bars):
             bar.set_height(p[k])
-            bar.set_color("tab:orange" if k == guess else "0.6")
+            set_changed(bar, color="tab:orange" if k == guess else "0.6")
             bar.set_edgecolor("k")
             bar.set_linewidth(2.0 if k == true else 0.0)
         self.label.set_position((guess, p[guess] + 0.02))

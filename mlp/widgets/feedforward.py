@@ -28,6 +28,7 @@ from ..losses import log_loss
 from ..network import forward_pass
 from ..training import DivergenceError, train
 from ._core import Demo, nice_ceil
+from .render import live_text, number, set_title
 
 __all__ = ["DescentDemo", "ErrorDemo", "FeedforwardDemo", "LearningRateDemo"]
 
@@ -39,11 +40,6 @@ W2_EXAMPLE = np.array([[7.0], [5.0], [-6.0]])
 #: Where the flow diagram of :class:`FeedforwardDemo` puts its nodes (layer, row).
 _FLOW_XY = {"x1": (0.0, 1.0), "x2": (0.0, 0.0), "b1": (0.0, -1.0),
             "h1": (1.0, 1.0), "h2": (1.0, 0.0), "b2": (1.0, -1.0), "out": (2.0, 0.0)}
-
-
-def _number(v, decimals):
-    """``v`` in plain text with a true minus sign, as mathtext would write it."""
-    return f"{v:.{decimals}f}".replace("-", "\u2212")
 
 
 class FeedforwardDemo(Demo):
@@ -92,7 +88,7 @@ class FeedforwardDemo(Demo):
         names = [r"$\sigma(h_1)$", r"$\sigma(h_2)$", r"$\hat y = \sigma(h)$"]
         self.bars = ax_bar.bar(range(3), [0, 0, 0],
                                color=["#9ecae1", "#9ecae1", "#d62728"])
-        self.t_bar = [ax_bar.text(i, 0, "", ha="center", va="bottom", fontsize=8)
+        self.t_bar = [live_text(ax_bar, i, 0, "", ha="center", va="bottom", fontsize=8)
                       for i in range(3)]
         ax_bar.axhline(0.5, color="0.5", linestyle=":", linewidth=1)
         ax_bar.set_xticks(range(3), names, fontsize=9)
@@ -138,13 +134,13 @@ class FeedforwardDemo(Demo):
         for name in ("b1", "b2"):
             ax.text(*_FLOW_XY[name], "1", ha="center", va="center", fontsize=8.5,
                     zorder=4, bbox=bias)
-        t_x = self._node(ax, "x1", [("$x_1 =$", _number(-0.0, 1))])
-        t_x += self._node(ax, "x2", [("$x_2 =$", _number(-0.0, 1))])
-        t_h = [self._node(ax, f"h{k}", [(f"$h_{k} =$", _number(-88.0, 2)),
-                                        (f"$\\sigma(h_{k}) =$", _number(0.0, 3))])
+        t_x = self._node(ax, "x1", [("$x_1 =$", number(-0.0, 1))])
+        t_x += self._node(ax, "x2", [("$x_2 =$", number(-0.0, 1))])
+        t_h = [self._node(ax, f"h{k}", [(f"$h_{k} =$", number(-88.0, 2)),
+                                        (f"$\\sigma(h_{k}) =$", number(0.0, 3))])
                for k in (1, 2)]
-        t_out = self._node(ax, "out", [("$h =$", _number(-88.0, 2)),
-                                       (r"$\hat y =$", _number(0.0, 3))], fc="#fde0dd")
+        t_out = self._node(ax, "out", [("$h =$", number(-88.0, 2)),
+                                       (r"$\hat y =$", number(0.0, 3))], fc="#fde0dd")
         for k, name in enumerate(("input", "hidden", "output")):
             ax.text(k, 1.65, name, ha="center", fontsize=9, color="0.35")
         ax.set_xlim(-0.45, 2.45)
@@ -158,7 +154,7 @@ class FeedforwardDemo(Demo):
         of ``lines``; returns the value Texts, empty, for ``draw`` to fill.
 
         The box and the labels are drawn once; a move redraws only the short values
-        (in plain text: a formula with new numbers would be parsed as mathtext again).
+        (live texts: :mod:`mlp.widgets.render`).
         Sizes are in points, so the box fits its text whatever the Axes' size.
         """
         renderer = ax.figure.canvas.get_renderer()
@@ -175,7 +171,7 @@ class FeedforwardDemo(Demo):
             y = (len(lines) / 2 - k - 0.75) * spacing  # the lines centred on the node
             labels.append(ax.text(0, y, label, ha="right", **style))
             widest.append(ax.text(0, y, value, ha="left", **style))
-            values.append(ax.text(0, y, "", ha="left", **style))
+            values.append(live_text(ax, 0, y, "", ha="left", **style))
         gap = 2 / 72  # after the "=", as much space as before it
         left = max(width(t) for t in labels)
         right = gap + max(width(t) for t in widest)
@@ -200,12 +196,12 @@ class FeedforwardDemo(Demo):
         a1, a2 = acts[1][0]
         h, y_hat = hs[1][0, 0], acts[2][0, 0]
         for t, v in zip(self.t_x, (x1, x2)):
-            t.set_text(_number(v, 1))
+            t.set_text(number(v, 1))
         for (t_sum, t_out), hv, av in zip(self.t_h, (h1, h2), (a1, a2)):
-            t_sum.set_text(_number(hv, 2))
-            t_out.set_text(_number(av, 3))
-        self.t_out[0].set_text(_number(h, 2))
-        self.t_out[1].set_text(_number(y_hat, 3))
+            t_sum.set_text(number(hv, 2))
+            t_out.set_text(number(av, 3))
+        self.t_out[0].set_text(number(h, 2))
+        self.t_out[1].set_text(number(y_hat, 3))
         for bar, t, v in zip(self.bars, self.t_bar, (a1, a2, y_hat)):
             bar.set_height(v)
             t.set_position((t.get_position()[0], v + 0.02))
@@ -280,7 +276,8 @@ class ErrorDemo(Demo):
         plotting.plot_data(ax, self.X, self.y, labels=plotting.LABELS_ADMISSIONS,
                            s=40)
         (self.line,) = ax.plot([], [], color="k", linewidth=2)
-        self.labels = [ax.text(x1 + 0.25, x2, "", fontsize=7.5, va="center", zorder=4)
+        self.labels = [live_text(ax, x1 + 0.25, x2, "", fontsize=7.5, va="center",
+                                 zorder=4)
                        for x1, x2 in self.X]
         ax.set_xlim(lo[0], hi[0])
         ax.set_ylim(lo[1], hi[1])
@@ -295,7 +292,7 @@ class ErrorDemo(Demo):
         ax_bar.add_collection(self.bars, autolim=False)
         lo, hi = 1 - 0.4, m + 0.4  # bars 0.8 wide at 1..m, and 5 % margins
         ax_bar.set_xlim(lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo))
-        self.capped = [ax_bar.text(i, self.cap, "", ha="center", va="bottom",
+        self.capped = [live_text(ax_bar, i, self.cap, "", ha="center", va="bottom",
                                    fontsize=7) for i in range(1, m + 1)]
         self.mean_line = ax_bar.axhline(0, color="k", linewidth=1.5)
         ax_bar.set_xticks(np.arange(1, m + 1))
@@ -336,9 +333,8 @@ class ErrorDemo(Demo):
         self.mean_line.set_ydata([min(E, self.cap)] * 2)
         worst = int(np.argmax(errors))
         self.mean_title.set_text(f"E(W) = {E:.3f}")
-        # plain text: a new formula on every move would be parsed as mathtext again
         line = plotting.linear_formula([w1, w2, b], (" x₁", " x₂"), fmt="{:.1f}")
-        self.ax.set_title(f"{line} = 0".replace("-", "\u2212"), fontsize=10)
+        set_title(self.ax, f"{line} = 0".replace("-", "\u2212"))
         return (f"E(W) = {E:.3f}; the largest error is example {worst + 1}'s, "
                 f"{errors[worst]:.2f}")
 
@@ -408,7 +404,7 @@ class LearningRateDemo(Demo):
         ax_loss.set_xlabel("epoch")
         ax_loss.set_ylabel("error E (log scale above 1)")
         ax_loss.grid(alpha=0.3)
-        self.message = ax_loss.text(0.97, 0.95, "", transform=ax_loss.transAxes,
+        self.message = live_text(ax_loss, 0.97, 0.95, "", transform=ax_loss.transAxes,
                                     ha="right", va="top", fontsize=9,
                                     bbox=dict(fc="white", ec="0.7"))
 
@@ -491,8 +487,8 @@ class LearningRateDemo(Demo):
         acc = history["accuracy"][-1] if history["accuracy"] else float("nan")
         final = (f"E = {loss[-1]:.3f}, training accuracy {acc:.0%}" if loss.size
                  else "no epoch")
-        self.ax.set_title(f"after {loss.size} epochs: {final}", fontsize=10)
-        self.ax_loss.set_title(f"\u03b1 = {alpha:.3g}", fontsize=10)  # no mathtext
+        set_title(self.ax, f"after {loss.size} epochs: {final}")
+        set_title(self.ax_loss, f"\u03b1 = {alpha:.3g}")
         self.message.set_text(label)
         return verdict
 
@@ -582,8 +578,8 @@ class DescentDemo(Demo):
         path, errors = self.run(alpha, steps)
         self.path.set_data(path[:, 0], path[:, 1])
         self.curve.set_data(np.arange(errors.size), errors)
-        self.ax_E.set_title(f"\u03b1 = {alpha:.3g}: E = {errors[-1]:.3f} after "
-                            f"{steps} steps", fontsize=10)
+        set_title(self.ax_E, f"\u03b1 = {alpha:.3g}: E = {errors[-1]:.3f} after "
+                             f"{steps} steps")
         ups = int(np.sum(np.diff(errors) > 1e-12))
         if ups:
             return (f"alpha = {alpha:.3g}: the error went UP in {ups} of {steps} "

@@ -24,6 +24,7 @@ from ..activations import get_activation, softmax
 from ..network import forward_pass, init_weights
 from ..training import DivergenceError, train
 from ._core import Demo
+from .render import live_text, set_title
 
 __all__ = [
     "ALPHA",
@@ -264,10 +265,10 @@ class LayersDemo(Demo):
             self.boundary.set_segments([])
             for line in self.lines:
                 line.set_data([], [])
-            plotting.set_live_title(self.ax, f"{name}: training diverged")
+            set_title(self.ax, f"{name}: training diverged")
             plotting.redraw_network(self.ax_net, sizes=sizes,  # grey: no weights
                                     layer_names="short")
-            plotting.set_live_title(self.ax_net, f"the {name} network")
+            set_title(self.ax_net, f"the {name} network")
             self.sizes = None
             return f"Training the {name} network diverged: no boundary to show."
         self.bands.set_paths(paths)
@@ -279,7 +280,7 @@ class LayersDemo(Demo):
             elif len(line.get_xdata()):
                 line.set_data([], [])
         # the network is named on the right: a short title, quick to draw
-        plotting.set_live_title(self.ax, f"training accuracy {acc:.0%}")
+        set_title(self.ax, f"training accuracy {acc:.0%}")
         if sizes == self.sizes:
             plotting.update_network(self.ax_net, weights)
         else:
@@ -288,7 +289,7 @@ class LayersDemo(Demo):
             plotting.redraw_network(self.ax_net, weights, show_weights=False,
                                     legend=False, layer_names="short")
             self.sizes = sizes
-        plotting.set_live_title(self.ax_net, f"the {name} network")
+        set_title(self.ax_net, f"the {name} network")
         n_weights = sum(W.size for W in weights)
         return (f"{name} network, {n_weights} weights: {acc:.0%} of the 200 points "
                 "on the right side")
@@ -326,9 +327,10 @@ class SoftmaxDemo(Demo):
         self.ax_h.set_title("scores $h$ (output layer's input sums)", fontsize=10)
         self.ax_p.set_ylim(0, 1.12)
         self.ax_p.set_title(r"probabilities $\mathrm{softmax}(h)$", fontsize=10)
-        self.texts_h = [self.ax_h.text(i, 0, "", ha="center", fontsize=9)
+        self.texts_h = [live_text(self.ax_h, i, 0, "", ha="center", fontsize=9)
                         for i in range(3)]
-        self.texts_p = [self.ax_p.text(i, 0, "", ha="center", va="bottom", fontsize=9)
+        self.texts_p = [live_text(self.ax_p, i, 0, "", ha="center", va="bottom",
+                                  fontsize=9)
                         for i in range(3)]
         for ax in (self.ax_h, self.ax_p):
             ax.grid(axis="y", alpha=0.3)
@@ -443,9 +445,9 @@ class MulticlassTrainingDemo(Demo):
         pred = (y_hat_X[:, 0] >= 0.5) if y_hat_X.shape[1] == 1 else np.argmax(
             y_hat_X, axis=1)
         acc = float(np.mean(pred == self.y))
-        plotting.set_live_title(self.ax, f"epoch {epoch}: accuracy {acc:.0%}")
+        set_title(self.ax, f"epoch {epoch}: training accuracy {acc:.0%}")
         e = min(max(int(epoch), 1), self.loss.size)
         if self.loss.size:
             self.dot.set_data([e], [self.loss[e - 1]])
-            plotting.set_live_title(self.ax_loss, f"error E = {self.loss[e - 1]:.3f}")
-        return f"epoch {epoch}: accuracy {acc:.0%}"
+            set_title(self.ax_loss, f"error E = {self.loss[e - 1]:.3f}")
+        return f"epoch {epoch}: training accuracy {acc:.0%}"

@@ -7,6 +7,7 @@ import numpy as np
 from .. import datasets, plotting
 from ..activations import sigmoid
 from ._core import Demo
+from .render import set_title
 
 
 class PerceptronDemo(Demo):
@@ -57,7 +58,7 @@ class PerceptronDemo(Demo):
         self.line.set_data(*plotting.line_points(w1, w2, b, [0.0, 10.0]))
         pred = (w1 * self.X[:, 0] + w2 * self.X[:, 1] + b) >= 0
         acc = float(np.mean(pred == self.y))
-        # plain text, not mathtext: a new formula on every move would be parsed again
         line = plotting.linear_formula([w1, w2, b], (" x₁", " x₂"), fmt="{:.1f}")
-        self.ax.set_title(f"{line} = 0   training accuracy {acc:.0%}")
+        set_title(self.ax, f"{line} = 0   training accuracy {acc:.0%}",
+                  fontsize="large")
         return f"training accuracy {acc:.0%} on {len(self.y)} students"

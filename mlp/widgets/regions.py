@@ -15,6 +15,7 @@ from .. import plotting
 from .._validation import as_float_array
 from ..activations import sigmoid
 from ._core import Demo
+from .render import live_text, set_title
 
 #: The slides' two linear models as the columns of W1 (bias in the last row):
 #: :math:`h_1 = 5x_1 - 2x_2 + 8` and :math:`h_2 = 7x_1 - 3x_2 - 1`.
@@ -94,7 +95,7 @@ class CombineDemo(Demo):
         for ax in axes:
             (marker,) = ax.plot([], [], "o", ms=9, mfc="white", mec="k", mew=2,
                                 zorder=5)
-            label = ax.text(0.03, 0.97, "", transform=ax.transAxes, ha="left",
+            label = live_text(ax, 0.03, 0.97, "", transform=ax.transAxes, ha="left",
                             va="top", fontsize=10, zorder=6,
                             bbox={"boxstyle": "round", "fc": "white",
                                   "alpha": 0.85})
@@ -106,7 +107,6 @@ class CombineDemo(Demo):
         total = s1 + s2
         for marker in self.markers:
             marker.set_data([x1], [x2])
-        # plain text, not mathtext: new numbers on every move would be parsed again
         texts = [f"σ₁ = {s1:.2f}", f"σ₂ = {s2:.2f}", f"σ₁ + σ₂ = {total:.2f}",
                  f"σ({total:.2f}) = {y_hat:.2f}"]
         for label, text in zip(self.labels, texts):
@@ -187,7 +187,7 @@ class WeightsDemo(Demo):
         (self.boundary,) = ax.plot([], [], color="k", linewidth=2, zorder=2)
         cases = ["neither\n(0, 0)", "only 1\n(1, 0)", "only 2\n(0, 1)", "both\n(1, 1)"]
         self.bars = bars_ax.bar(range(4), np.zeros(4), color="0.5", edgecolor="k")
-        self.bar_texts = [bars_ax.text(i, 0.0, "", ha="center", va="bottom",
+        self.bar_texts = [live_text(bars_ax, i, 0.0, "", ha="center", va="bottom",
                                        fontsize=8) for i in range(4)]
         bars_ax.axhline(0.5, color="k", linewidth=1, linestyle="--")
         bars_ax.set_xticks(range(4), cases, fontsize=9)
@@ -205,9 +205,8 @@ class WeightsDemo(Demo):
         nan = np.full((1, 2), np.nan)  # one Line2D: the pieces apart by a NaN
         self.boundary.set_data(*np.concatenate(
             [part for piece in pieces for part in (piece, nan)] or [nan]).T)
-        # plain text, not mathtext: a new formula on every move would be parsed again
         formula = plotting.linear_formula([w1, w2, b], ("σ₁", "σ₂"))
-        self.ax.set_title(f"ŷ = σ({formula})", fontsize=10)
+        set_title(self.ax, f"ŷ = σ({formula})")
         corners = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], float)
         for bar, text, (c1, c2) in zip(self.bars, self.bar_texts, corners):
             score = w1 * c1 + w2 * c2 + b

@@ -15,6 +15,7 @@ from ... import datasets, plotting
 from ...activations import get_activation
 from ...network import forward_pass
 from .._core import nice_ceil
+from ..render import set_title
 from .settings import FEATURE_LABELS
 
 __all__ = ["PlaygroundFigure", "region_colors"]
@@ -107,7 +108,7 @@ class PlaygroundFigure:
         self.ax_regions.set_ylim(0, 1)
         self.ax_regions.set_xticks([])
         self.ax_regions.set_yticks([])
-        self.ax_regions.set_ylabel("x₂")  # not "$x_2$": mathtext is slow to lay out
+        self.ax_regions.set_ylabel("x₂")  # plain text: see mlp.widgets.render.artists
         # the x label, with the numbers of points: a text of its own (a new x label
         # would make the whole x axis be drawn again)
         self.points_text = self.ax_regions.text(
@@ -238,8 +239,8 @@ class PlaygroundFigure:
     def _draw_headings(self, v, acc, test_acc):
         """The regions' title (the accuracies), the data above it and the x label
         with the numbers of points."""
-        plotting.set_live_title(self.ax_regions,
-                                f"accuracy: training {acc:.0%}, test {test_acc:.0%}")
+        set_title(self.ax_regions,
+                  f"accuracy: training {acc:.0%}, test {test_acc:.0%}")
         noise = "" if v["noise"] is None else f", noise {v['noise']:g}"
         data = f"{v['dataset']}{noise}, {v['train_percent']}% for training"
         if self.data_text.get_text() != data:
@@ -267,7 +268,7 @@ class PlaygroundFigure:
             self._draw_maps()
         self._frames += 1
         sizes = "-".join(str(n) for n in self.sizes)
-        plotting.set_live_title(self.ax_net, f"the {sizes} network")
+        set_title(self.ax_net, f"the {sizes} network")
 
     def _draw_loss(self, v, loss, test_loss):
         """The error curves, their axes' limits (changed only when needed), the
@@ -295,7 +296,7 @@ class PlaygroundFigure:
         # the settings in one text: a new one makes it change (and be redrawn in
         # every later frame), the diagram's title changes only with its sizes
         net = v["activation"] + ("" if self.ax_net is not None else f" {hidden}")
-        plotting.set_live_title(self.ax_loss,
-                                f"{net}, alpha = {v['alpha']:g}, batch {batch}")
+        set_title(self.ax_loss,
+                  f"{net}, alpha = {v['alpha']:g}, batch {batch}")
         self.progress.set_text(
             f"epoch {self.epoch}: E {loss:.3f} training, {test_loss:.3f} test")

@@ -19,7 +19,8 @@ CONTINUE_SETTINGS = ("alpha", "batch_size", "show_test")
 #: The name of each generator's noise argument (admissions flips labels instead).
 NOISE_ARGUMENT = {"admissions": "flip"}
 
-#: How the diagram labels each input feature (plain text: mathtext is slow to lay out).
+#: How the diagram labels each input feature (plain text, as a live figure's texts
+#: are: :mod:`mlp.widgets.render.artists` says why).
 FEATURE_LABELS = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²",
                   "x1*x2": "x₁x₂", "sin(x1)": "sin x₁", "sin(x2)": "sin x₂"}
 

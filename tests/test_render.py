@@ -1,4 +1,5 @@
-"""The widgets' PNG encoder (mlp/widgets/_png.py): Pillow decodes exactly the pixels."""
+"""The render layer (mlp/widgets/render): PNG frames that decode to exactly the pixels,
+and the helpers that touch an artist only when its value changes."""
 
 import io
 
@@ -6,7 +7,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from mlp.widgets._png import encode_png
+from matplotlib.figure import Figure
+
+from mlp.widgets.render import (encode_png, live_text, number, set_changed, set_title,
+                                value_box)
 
 
 def _decoded(png):
@@ -66,4 +70,49 @@ def test_bad_input_says_what_was_expected(bad, match):
 
 def test_level_out_of_range():
     with pytest.raises(ValueError, match="0-9"):
-        encode_png(np.zeros((2, 2, 4), np.uint8), level=12)
+        encode_png(np.zeros((2, 2, 4), np.uint8), compress_level=12)
+
+
+def _drawn_axes():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = Figure()
+    FigureCanvasAgg(fig)
+    return fig, fig.subplots()
+
+
+def test_set_changed_touches_only_what_differs():
+    fig, ax = _drawn_axes()
+    (line,) = ax.plot([0, 1], [0, 1], color="red", linewidth=2)
+    (bar,) = ax.bar([0], [1])
+    bar.set_color("0.6")  # face and edge
+    fig.canvas.draw()
+    assert not set_changed(line, color=(1.0, 0.0, 0.0, 1.0), linewidth=2.0)
+    assert not set_changed(bar, color="0.6")
+    assert not line.stale and not bar.stale  # not redrawn
+    assert set_changed(line, color="blue", linewidth=2)
+    assert line.stale and line.get_color() == "blue"
+    assert set_changed(bar, color="tab:orange") and bar.stale
+
+
+def test_set_title_leaves_an_unchanged_title_alone():
+    fig, ax = _drawn_axes()
+    title = set_title(ax, "epoch 1")
+    assert title.get_text() == "epoch 1"
+    fig.canvas.draw()
+    set_title(ax, "epoch 1")
+    assert not title.stale  # not redrawn
+    set_title(ax, "epoch 2")
+    assert title.stale and ax.get_title() == "epoch 2"
+    fig.canvas.draw()
+    set_title(ax, "epoch 2", color="#d62728")  # only the colour: still redrawn
+    assert title.stale
+
+
+def test_live_texts_are_plain_text():
+    fig, ax = _drawn_axes()
+    text = live_text(ax, 0.5, 0.5, "$x$ = 1")
+    box = value_box(ax, (0.5, 0.2), (0.2, 0.1), fontsize=7)
+    assert not text.get_parse_math() and not box.get_parse_math()
+    assert len(ax.patches) == 1  # the box under the value, drawn once
+    assert number(-0.25, 1) == "\u22120.2" and number(3, 0) == "3"
