@@ -107,8 +107,8 @@ def test_divergence_is_a_message_not_nan():
     assert "learning rate" in pg.message
     assert all(np.all(np.isfinite(W)) for W in pg.weights)
     assert np.all(np.isfinite(pg.history["loss"]))
-    status = pg.draw()
-    assert "Diverged" in status
+    pg.draw()
+    assert "Diverged" in pg.status
     assert pg.note.get_visible() and "Diverged" in pg.note.get_text()
     assert np.all(np.isfinite(pg.image.get_array()))
     pg.render()
@@ -135,7 +135,8 @@ def test_settings_that_keep_training_and_settings_that_reset():
 def test_every_data_set_trains_and_draws(name):
     pg = small(dataset=name, diagram=True)
     pg.step(3)
-    assert "epoch 3" in pg.draw()
+    pg.draw()
+    assert "epoch 3" in pg.status
     assert pg.image.get_array().shape == (pg.resolution, pg.resolution, 4)
 
 
@@ -362,7 +363,8 @@ def test_the_history_has_the_test_error_of_each_epoch():
     assert all(len(values) == 16 for values in pg.history.values())
     y_hat = mlp.feedforward(pg.weights, pg.inputs_test, "tanh")
     assert np.isclose(pg.history["test_loss"][-1], mlp.cross_entropy(pg.y_test, y_hat))
-    assert "test" in pg.draw()
+    pg.draw()
+    assert "test" in pg.status
     assert pg.test_line.get_ydata()[-1] == pg.history["test_loss"][-1]
     title = pg.ax_regions.get_title()
     assert "training" in title and "test" in title

@@ -40,7 +40,8 @@ class Demo:
       ``figure()`` works without ipywidgets);
     - ``defaults`` maps each control's name to its default value;
     - ``setup(fig)`` creates the axes and artists once;
-    - ``draw(**values)`` updates the artists and returns a status line (or "").
+    - ``draw(**values)`` updates the artists, and ``say``s the line to show under the
+      figure (the numbers a student reads off the picture), if any.
     """
 
     defaults: dict = {}
@@ -71,16 +72,21 @@ class Demo:
     def setup(self, fig):  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def draw(self, **values) -> str:  # pragma: no cover - abstract
+    def draw(self, **values) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def say(self, line: str) -> None:
+        """Show ``line`` under the figure after this update (``status``)."""
+        self.status = line
 
     # -- shared -------------------------------------------------------------------
     def update(self, **values) -> str:
         """Apply new values to the figure; returns the status line shown under it."""
         self.values.update(values)
+        self.status = ""
         try:
             with np.errstate(all="ignore"):
-                self.status = self.draw(**self.values) or ""
+                self.draw(**self.values)
         except Exception as exc:  # a message instead of a broken plot
             self.status = f"Cannot draw this setting: {exc}"
         return self.status

@@ -121,8 +121,8 @@ class VanishingDemo(Demo):
             times = "the first is the larger one"
         set_title(self.ax_grad, f"2-{'-'.join(['8'] * depth)}-1 sigmoid network, "
                                 f"weights \u00d7 {scale:g}")
-        return (f"first layer's gradient {s[0]:.1e}, last layer's {s[-1]:.1e}: "
-                f"{times}")
+        self.say(f"first layer's gradient {s[0]:.1e}, last layer's {s[-1]:.1e}: "
+                 f"{times}")
 
 
 class ActivationDemo(Demo):
@@ -204,10 +204,11 @@ class ActivationDemo(Demo):
         if run.diverged_epoch is not None:
             set_title(self.ax_loss, f"diverged in epoch {run.diverged_epoch}",
                       color="#d62728")
-            return (f"{activation}: training diverged in epoch {run.diverged_epoch} "
-                    "(the weights became infinite); try fewer layers")
+            self.say(f"{activation}: training diverged in epoch {run.diverged_epoch} "
+                     "(the weights became infinite); try fewer layers")
+            return
         acc = run.history["accuracy"][-1]
         set_title(self.ax_loss, f"error {loss[0]:.3f} after epoch 1, {loss[-1]:.3f} "
                                 f"after {loss.size}")
-        return (f"{activation}, {depth} hidden layer(s): error {loss[-1]:.3f}, "
-                f"training accuracy {acc:.0%} after {loss.size} epochs")
+        self.say(f"{activation}, {depth} hidden layer(s): error {loss[-1]:.3f}, "
+                 f"training accuracy {acc:.0%} after {loss.size} epochs")

@@ -126,8 +126,8 @@ class ChainRuleDemo(Demo):
         verdict = ("the slide's formulas agree here: with y = 1 their wrong term is "
                    "multiplied by 1 - y = 0" if y == 1 else
                    "the slide's dashed tangents miss the curve: its sign is wrong")
-        return (f"h = sigma({z:.1f}) = {h:.3f}; dL/dz = dL/dh * dh/dz = "
-                f"{dL_dh:.3f} * {dh_dz:.3f} = {dL_dz:.3f} = h - y; {verdict}")
+        self.say(f"h = sigma({z:.1f}) = {h:.3f}; dL/dz = dL/dh * dh/dz = "
+                 f"{dL_dh:.3f} * {dh_dz:.3f} = {dL_dz:.3f} = h - y; {verdict}")
 
 
 class BackpropDemo(Demo):
@@ -314,9 +314,9 @@ class BackpropDemo(Demo):
         self._draw_matrix(grads, k, i, j)
         agree = np.isclose(product, grads[k][i, j]) and np.isclose(product, fd,
                                                                      atol=1e-6)
-        return (f"dE/d{entry} = {product:.5f} (chain) = {grads[k][i, j]:.5f} "
-                f"(mlp.backprop); finite difference {fd:.5f}"
-                + ("" if agree else "  -- they disagree!"))
+        self.say(f"dE/d{entry} = {product:.5f} (chain) = {grads[k][i, j]:.5f} "
+                 f"(mlp.backprop); finite difference {fd:.5f}"
+                 + ("" if agree else "  -- they disagree!"))
 
     def _draw_network(self, weights, x, y, acts, entry):
         """The weights on the edges, the values in the nodes, the chain's path."""
@@ -426,12 +426,14 @@ class BackpropGraphDemo(Demo):
         shown = self.drawing.update(graph, step)
         called = {"a1": "sigma(h1)", "a2": "sigma(h2)", "W11": "W11(1)"}
         if not shown:
-            return "Step 0: the forward pass only; no gradient yet."
+            self.say("Step 0: the forward pass only; no gradient yet.")
+            return
         node = graph[shown[-1]]
         if node.parent is None:
-            return "Step 1: dE/dE = 1, where the backward pass starts."
+            self.say("Step 1: dE/dE = 1, where the backward pass starts.")
+            return
         parent = graph[node.parent]
-        return (f"Step {len(shown)}: grad of {called.get(node.name, node.name)} = "
-                f"grad of {called.get(parent.name, parent.name)} "
-                f"x local derivative = {parent.grad:.4g} x {node.local:.4g} "
-                f"= {node.grad:.4g}")
+        self.say(f"Step {len(shown)}: grad of {called.get(node.name, node.name)} = "
+                 f"grad of {called.get(parent.name, parent.name)} "
+                 f"x local derivative = {parent.grad:.4g} x {node.local:.4g} "
+                 f"= {node.grad:.4g}")

@@ -87,5 +87,5 @@ class DigitsDemo(Demo):
         self.label.set_text(f"{p[guess]:.2f}")
         self.caption.set_text(f"no. {i}: a {true}")
         verdict = "right" if guess == true else "WRONG"
-        return (f"digit no. {i}: the true digit is {true}; the network says {guess} "
-                f"with probability {p[guess]:.3f} ({verdict})")
+        self.say(f"digit no. {i}: the true digit is {true}; the network says {guess} "
+                 f"with probability {p[guess]:.3f} ({verdict})")

@@ -208,8 +208,8 @@ class FeedforwardDemo(Demo):
             t.set_text(f"{v:.3f}")
         self.point.set_data([x1], [x2])
         side = "class 1" if y_hat >= 0.5 else "class 0"
-        return (f"h1 = {h1:.2f}, h2 = {h2:.2f}, h = {h:.2f}, y_hat = sigma(h) = "
-                f"{y_hat:.3f}: {side}")
+        self.say(f"h1 = {h1:.2f}, h2 = {h2:.2f}, h = {h:.2f}, y_hat = sigma(h) = "
+                 f"{y_hat:.3f}: {side}")
 
 
 def _students(X, y, m, demo):
@@ -335,8 +335,8 @@ class ErrorDemo(Demo):
         self.mean_title.set_text(f"E(W) = {E:.3f}")
         line = plotting.linear_formula([w1, w2, b], (" x₁", " x₂"), fmt="{:.1f}")
         set_title(self.ax, f"{line} = 0".replace("-", "\u2212"))
-        return (f"E(W) = {E:.3f}; the largest error is example {worst + 1}'s, "
-                f"{errors[worst]:.2f}")
+        self.say(f"E(W) = {E:.3f}; the largest error is example {worst + 1}'s, "
+                 f"{errors[worst]:.2f}")
 
 
 class LearningRateDemo(Demo):
@@ -490,7 +490,7 @@ class LearningRateDemo(Demo):
         set_title(self.ax, f"after {loss.size} epochs: {final}")
         set_title(self.ax_loss, f"\u03b1 = {alpha:.3g}")
         self.message.set_text(label)
-        return verdict
+        self.say(verdict)
 
 
 class DescentDemo(Demo):
@@ -582,7 +582,8 @@ class DescentDemo(Demo):
                              f"{steps} steps")
         ups = int(np.sum(np.diff(errors) > 1e-12))
         if ups:
-            return (f"alpha = {alpha:.3g}: the error went UP in {ups} of {steps} "
-                    "steps - the steps overshoot the valley's floor.")
-        return (f"alpha = {alpha:.3g}: the error fell in every step, from "
-                f"{errors[0]:.3f} to {errors[-1]:.3f}.")
+            self.say(f"alpha = {alpha:.3g}: the error went UP in {ups} of {steps} "
+                     "steps - the steps overshoot the valley's floor.")
+            return
+        self.say(f"alpha = {alpha:.3g}: the error fell in every step, from "
+                 f"{errors[0]:.3f} to {errors[-1]:.3f}.")

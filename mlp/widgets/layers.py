@@ -270,7 +270,8 @@ class LayersDemo(Demo):
                                     layer_names="short")
             set_title(self.ax_net, f"the {name} network")
             self.sizes = None
-            return f"Training the {name} network diverged: no boundary to show."
+            self.say(f"Training the {name} network diverged: no boundary to show.")
+            return
         self.bands.set_paths(paths)
         self.bands.set_facecolor(colors)
         self.boundary.set_segments(boundary)
@@ -291,8 +292,8 @@ class LayersDemo(Demo):
             self.sizes = sizes
         set_title(self.ax_net, f"the {name} network")
         n_weights = sum(W.size for W in weights)
-        return (f"{name} network, {n_weights} weights: {acc:.0%} of the 200 points "
-                "on the right side")
+        self.say(f"{name} network, {n_weights} weights: {acc:.0%} of the 200 points "
+                 "on the right side")
 
 
 #: The class names of chapter 6.
@@ -354,8 +355,8 @@ class SoftmaxDemo(Demo):
             self.texts_p[i].set_y(p[i] + 0.02)
         best = ANIMALS[int(np.argmax(p))]
         self.summary.set_text(f"sum = {p.sum():.3f}; prediction: {best}")
-        return ", ".join(f"P({a}) = {q:.3f}" for a, q in zip(ANIMALS, p)) + (
-            f": they add up to {p.sum():.3f}")
+        self.say(", ".join(f"P({a}) = {q:.3f}" for a, q in zip(ANIMALS, p))
+                 + f": they add up to {p.sum():.3f}")
 
 
 class MulticlassTrainingDemo(Demo):
@@ -450,4 +451,4 @@ class MulticlassTrainingDemo(Demo):
         if self.loss.size:
             self.dot.set_data([e], [self.loss[e - 1]])
             set_title(self.ax_loss, f"error E = {self.loss[e - 1]:.3f}")
-        return f"epoch {epoch}: training accuracy {acc:.0%}"
+        self.say(f"epoch {epoch}: training accuracy {acc:.0%}")

@@ -29,5 +29,5 @@ class ShapesDemo(Demo):
     def draw(self, m, n, k):
         self.ax.clear()  # a new grid of cells for new sizes: the diagram is redrawn
         plotting.plot_matmul_shapes(self.ax, int(m), int(n), int(k))
-        return (f"({m}, {n}) @ ({n}, {k}) -> ({m}, {k}): {m * k} entries, each a row "
-                f"of {n} numbers against a column of {n}")
+        self.say(f"({m}, {n}) @ ({n}, {k}) -> ({m}, {k}): {m * k} entries, each a row "
+                 f"of {n} numbers against a column of {n}")

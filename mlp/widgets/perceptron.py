@@ -61,4 +61,4 @@ class PerceptronDemo(Demo):
         line = plotting.linear_formula([w1, w2, b], (" x₁", " x₂"), fmt="{:.1f}")
         set_title(self.ax, f"{line} = 0   training accuracy {acc:.0%}",
                   fontsize="large")
-        return f"training accuracy {acc:.0%} on {len(self.y)} students"
+        self.say(f"training accuracy {acc:.0%} on {len(self.y)} students")

@@ -112,8 +112,8 @@ class CombineDemo(Demo):
         for label, text in zip(self.labels, texts):
             label.set_text(text)
         verdict = "> 1, not a probability" if total > 1 else "<= 1"
-        return (f"σ1 + σ2 = {s1:.2f} + {s2:.2f} = {total:.2f} {verdict}; "
-                f"σ({total:.2f}) = {y_hat:.2f}")
+        self.say(f"σ1 + σ2 = {s1:.2f} + {s2:.2f} = {total:.2f} {verdict}; "
+                 f"σ({total:.2f}) = {y_hat:.2f}")
 
 
 class WeightsDemo(Demo):
@@ -199,7 +199,8 @@ class WeightsDemo(Demo):
     def draw(self, w1, w2, b):
         y_hat = sigmoid(w1 * self.s1 + w2 * self.s2 + b).reshape(self.xx.shape)
         if not np.all(np.isfinite(y_hat)):
-            return "these weights give no finite probability: try smaller ones"
+            self.say("these weights give no finite probability: try smaller ones")
+            return
         self.image.set_data(y_hat)
         pieces = plotting.level_lines(y_hat, self.extent)  # as ax.contour draws them
         nan = np.full((1, 2), np.nan)  # one Line2D: the pieces apart by a NaN
@@ -222,4 +223,4 @@ class WeightsDemo(Demo):
             pred = sigmoid(w1 * s[:, 0] + w2 * s[:, 1] + b) >= 0.5
             status += (f"; accuracy {np.mean(pred == self.y):.0%} "
                        f"on {len(self.y)} points")
-        return status
+        self.say(status)

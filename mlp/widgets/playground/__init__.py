@@ -10,7 +10,7 @@ The core is plain methods that a test (or a notebook cell) can call directly:
 - ``reset()`` draws new weights and clears the history;
 - ``step(epochs)`` trains that many more epochs with ``mlp.train`` and extends the
   history (never past ``max_epochs``; a divergence becomes a message);
-- ``draw()`` updates the figure's artists and returns the status line;
+- ``draw()`` updates the figure's artists and the status line, ``status``;
 - ``tick()`` is one frame of the live loop: ``step`` then ``draw``;
 - ``code()`` is the ``mlp`` code that reproduces the current run, to paste in a cell.
 

@@ -322,4 +322,5 @@ class Playground(LiveViews, PlaygroundFigure, UnitMaps, Demo):
         elif "alpha" in changed and self.diverged:
             self.diverged = False
             self.message = ""
-        return self.draw()
+        self.draw()
+        return self.status

@@ -185,8 +185,8 @@ class PlaygroundFigure:
         self._map_features = None
 
     def draw(self, **ignored):
-        """Update the figure (and any live widget showing it) from the current state;
-        returns the status line.
+        """Update the figure (and any live widget showing it) from the current state,
+        and the status line under it (``status``).
 
         The region image, the error lines, the diagram's edges and the unit maps are
         updated in place (``set_data``, ``plotting.update_network``); the diagram is
@@ -212,9 +212,8 @@ class PlaygroundFigure:
         status = (f"epoch {self.epoch} of {self.max_epochs}: error E = {loss:.3f} "
                   f"training, {test_loss:.3f} test; accuracy {acc:.0%} training, "
                   f"{test_acc:.0%} test")
-        self.status = f"{status}. {self.message}" if self.message else status
+        self.say(f"{status}. {self.message}" if self.message else status)
         self._notify(picture=True)
-        return self.status
 
     def _draw_regions(self, v):
         """The regions' image from the current weights (hidden if it is not finite),
