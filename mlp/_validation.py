@@ -145,6 +145,44 @@ def check_positive_int(value, name: str) -> int:
     return int(value)
 
 
+def check_integer(value, name: str, low=None, high=None, what: str = "") -> int:
+    """An integer (not a bool), optionally between ``low`` and ``high`` (inclusive).
+    ``what`` says what the number counts, for the message ("hidden layers")."""
+    label = f"{name} ({what})" if what else name
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{label} must be an integer, got {type(value).__name__}")
+    _check_range(int(value), label, low, high)
+    return int(value)
+
+
+def check_number(value, name: str, low=None, high=None, what: str = "") -> float:
+    """A finite real number (not a bool), optionally between ``low`` and ``high``
+    (inclusive)."""
+    label = f"{name} ({what})" if what else name
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{label} must be a number, got {type(value).__name__}")
+    if not np.isfinite(value):
+        raise ValueError(f"{label} must be a finite number, got {value}")
+    _check_range(float(value), label, low, high)
+    return float(value)
+
+
+def _check_range(value, label, low, high):
+    if low is not None and high is not None and not low <= value <= high:
+        raise ValueError(f"{label} must be between {low} and {high}, got {value}")
+    if low is not None and value < low:
+        raise ValueError(f"{label} must be a number >= {low}, got {value}")
+    if high is not None and value > high:
+        raise ValueError(f"{label} must be at most {high}, got {value}")
+
+
+def check_one_of(value, name: str, choices):
+    """One of ``choices`` (a dict's keys or a sequence); the message lists them."""
+    if not isinstance(value, str) or value not in choices:
+        raise ValueError(f"{name} must be one of {sorted(choices)}, got {value!r}")
+    return value
+
+
 def as_rng(rng) -> np.random.Generator:
     """A numpy Generator from a Generator or an int seed. None is refused: the course
     seeds every random number."""

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import as_rng, check_positive_int
+from ._validation import as_rng, check_integer, check_number, check_positive_int
 
 __all__ = ["admissions", "xor", "moons", "circles", "spirals", "three_class",
            "DATASETS", "split", "best_line"]
 
 
 def _noise(value, name="noise"):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"{name} must be a number >= 0, got {type(value).__name__}")
-    if not np.isfinite(value) or value < 0:
-        raise ValueError(f"{name} must be a number >= 0, got {value}")
-    return float(value)
+    return check_number(value, name, low=0)
 
 
 def admissions(m=100, rng=0, boundary="linear", flip=0.05):
@@ -148,9 +144,7 @@ def spirals(m=300, rng=0, classes=2, noise=0.2, turns=1.0):
     """
     m = check_positive_int(m, "m")
     rng = as_rng(rng)
-    classes = check_positive_int(classes, "classes")
-    if classes < 2:
-        raise ValueError(f"classes must be at least 2, got {classes}")
+    classes = check_integer(classes, "classes", low=2)
     noise = _noise(noise)
     y = np.arange(m) % classes
     r = rng.uniform(0.05, 1.0, m)

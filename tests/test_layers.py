@@ -218,7 +218,7 @@ def test_more_units_draw_better_boundaries_and_wide_beats_deep_here():
 def test_trained_network_and_layer_data_reject_bad_settings():
     with pytest.raises(ValueError, match="dataset must be one of"):
         wl.trained_network("mnist")
-    with pytest.raises(ValueError, match="at most"):
+    with pytest.raises(ValueError, match="between 1 and 32"):
         wl.trained_network("circles", units=100)
     with pytest.raises(ValueError, match="units"):
         wl.trained_network("circles", units=0)
@@ -459,7 +459,7 @@ def test_trained_network_trains_one_layer_as_wide_as_a_deep_one():
     assert [W.shape for W in wide] == [(3, 26), (27, 1)]
     assert sum(W.size for W in wide) == sum(W.size for W in deep) == 105
     assert checks.predict_weights_231(13).passed  # (2 + 1) * 3 + (3 + 1) * 1
-    with pytest.raises(ValueError, match="at most 32"):
+    with pytest.raises(ValueError, match="units .*between 1 and 32"):
         wl.trained_network("spirals", units=wl.MAX_UNITS + 1)
 
 

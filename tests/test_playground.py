@@ -157,7 +157,7 @@ def test_any_depth_draws(layers, caplog):
         ({"layers": -1}, ValueError, "layers"),
         ({"layers": 1.5}, TypeError, "layers"),
         ({"units": 0}, ValueError, "units"),
-        ({"units": 99}, ValueError, "at most 16"),
+        ({"units": 99}, ValueError, "between 1 and 16"),
         ({"activation": "softplus"}, ValueError, "activation"),
         ({"alpha": 0.0}, ValueError, "alpha"),
         ({"alpha": "big"}, TypeError, "alpha"),

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 import mlp
+from mlp._validation import check_integer, check_number, check_one_of
 
 W221 = mlp.init_weights([2, 2, 1], rng=0)
 X = np.array([[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]])
@@ -52,3 +53,29 @@ y = np.array([0, 1, 1])
 def test_bad_input_is_explained(call, err, match):
     with pytest.raises(err, match=match):
         call()
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: check_integer(True, "seed"), TypeError, "seed must be an integer, got bool"),
+    (lambda: check_integer(2.0, "layers"), TypeError, "integer, got float"),
+    (lambda: check_integer(7, "layers", 0, 6, "hidden layers"), ValueError,
+     r"layers \(hidden layers\) must be between 0 and 6, got 7"),
+    (lambda: check_integer(-1, "m", low=0), ValueError, ">= 0, got -1"),
+    (lambda: check_integer(9, "k", high=8), ValueError, "at most 8, got 9"),
+    (lambda: check_number("x", "noise"), TypeError, "number, got str"),
+    (lambda: check_number(float("nan"), "noise"), ValueError, "finite"),
+    (lambda: check_number(0.5, "noise", 0, 0.45), ValueError, "between 0 and 0.45"),
+    (lambda: check_one_of("mnist", "dataset", {"moons": 1, "xor": 2}), ValueError,
+     r"dataset must be one of \['moons', 'xor'\], got 'mnist'"),
+    (lambda: check_one_of(3, "dataset", ["moons"]), ValueError, "one of"),
+])
+def test_setting_checks_say_what_was_expected(call, error, words):
+    with pytest.raises(error, match=words):
+        call()
+
+
+def test_setting_checks_return_the_value():
+    assert check_integer(np.int64(3), "units", 1, 16) == 3
+    assert type(check_integer(np.int64(3), "units")) is int
+    assert check_number(0.2, "noise", 0, 0.45) == 0.2
+    assert check_one_of("xor", "dataset", ["xor"]) == "xor"

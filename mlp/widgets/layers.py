@@ -15,8 +15,9 @@ import numpy as np
 
 from .. import datasets, plotting
 from .._validation import (
+    check_integer,
     check_labels,
-    check_positive_int,
+    check_one_of,
     check_weights,
     check_X,
 )
@@ -66,10 +67,7 @@ def layer_data(dataset="circles"):
     >>> X.shape, y.shape
     ((200, 2), (200,))
     """
-    if dataset not in LAYER_DATASETS:
-        raise ValueError(
-            f"dataset must be one of {sorted(LAYER_DATASETS)}, got {dataset!r}")
-    return _layer_data(dataset)
+    return _layer_data(check_one_of(dataset, "dataset", LAYER_DATASETS))
 
 
 @functools.cache
@@ -81,16 +79,9 @@ def _layer_data(dataset):
 
 
 def _check_setting(dataset, units, depth):
-    if dataset not in LAYER_DATASETS:
-        raise ValueError(
-            f"dataset must be one of {sorted(LAYER_DATASETS)}, got {dataset!r}")
-    units = check_positive_int(units, "units")
-    depth = check_positive_int(depth, "depth")
-    if units > MAX_UNITS or depth > MAX_DEPTH:
-        raise ValueError(
-            f"units must be at most {MAX_UNITS} and depth at most {MAX_DEPTH} (to keep "
-            f"training fast); got units={units}, depth={depth}")
-    return dataset, units, depth
+    return (check_one_of(dataset, "dataset", LAYER_DATASETS),
+            check_integer(units, "units", 1, MAX_UNITS, "per hidden layer"),
+            check_integer(depth, "depth", 1, MAX_DEPTH, "hidden layers"))
 
 
 def trained_network(dataset="circles", units=4, depth=1, seed=0):

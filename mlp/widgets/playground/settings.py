@@ -3,10 +3,14 @@ data set, the inputs' labels, and the check of every setting's value."""
 
 from __future__ import annotations
 
-import numbers
-
 from ... import datasets
-from ..._validation import check_positive, check_positive_int
+from ..._validation import (
+    check_integer,
+    check_number,
+    check_one_of,
+    check_positive,
+    check_positive_int,
+)
 from ...activations import get_activation
 
 __all__ = ["CONTINUE_SETTINGS", "FEATURE_LABELS", "NOISE_ARGUMENT", "check_setting"]
@@ -28,23 +32,11 @@ FEATURE_LABELS = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²"
 def check_setting(name, value):
     """One playground setting, checked; returns the value to store."""
     if name == "dataset":
-        if value not in datasets.DATASETS:
-            raise ValueError(
-                f"dataset must be one of {sorted(datasets.DATASETS)}, got {value!r}"
-            )
+        value = check_one_of(value, "dataset", datasets.DATASETS)
     elif name == "layers":
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise TypeError(
-                f"layers must be an integer >= 0, got {type(value).__name__}")
-        if not 0 <= value <= 6:
-            raise ValueError(
-                f"layers (hidden layers) must be between 0 and 6, got {value}")
-        value = int(value)
+        value = check_integer(value, "layers", 0, 6, "hidden layers")
     elif name == "units":
-        value = check_positive_int(value, "units")
-        if value > 16:
-            raise ValueError(
-                f"units (per hidden layer) must be at most 16, got {value}")
+        value = check_integer(value, "units", 1, 16, "per hidden layer")
     elif name == "activation":
         get_activation(value)
     elif name == "alpha":
@@ -52,25 +44,12 @@ def check_setting(name, value):
     elif name == "batch_size":
         value = None if value is None else check_positive_int(value, "batch_size")
     elif name == "seed":
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise TypeError(f"seed must be an integer, got {type(value).__name__}")
-        value = int(value)
+        value = check_integer(value, "seed")
     elif name == "train_percent":
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise TypeError("train_percent (the training data's share in %) must be an "
-                            f"integer, got {type(value).__name__}")
-        if not 10 <= value <= 90:
-            raise ValueError("train_percent (the training data's share in %) must be "
-                             f"between 10 and 90, got {value}")
-        value = int(value)
-    elif name == "noise":
-        if value is not None:
-            if isinstance(value, bool) or not isinstance(value, numbers.Real):
-                raise TypeError("noise must be None (the data set's own) or a number "
-                                f">= 0, got {type(value).__name__}")
-            if not 0 <= value <= 0.45:
-                raise ValueError(f"noise must be between 0 and 0.45, got {value}")
-            value = float(value)
+        value = check_integer(value, "train_percent", 10, 90,
+                              "the training data's share in %")
+    elif name == "noise" and value is not None:  # None: the data set's own
+        value = check_number(value, "noise", 0, 0.45)
     elif name == "features":
         if isinstance(value, str):  # one feature (a control's single option)
             value = (value,)
