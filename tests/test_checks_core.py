@@ -472,13 +472,13 @@ def test_checker_stubs_are_not_yet_done(checker, capsys):
 def test_checker_inputs_are_seeded(checker):
     first, second = _core.specs(checker), _core.specs(checker)
     for a, b in zip(first, second):
-        assert _core._same_object(a.inputs, b.inputs), f"{a.name}: inputs change"
+        assert _core.same_object(a.inputs, b.inputs), f"{a.name}: inputs change"
         if a.kind == "value":
-            assert _core._same_object(a.reference, b.reference)
+            assert _core.same_object(a.reference, b.reference)
 
 
 def _ref_outputs(spec):
-    return [_core._call(spec.reference, args) for args in spec.inputs]
+    return [_core.call_timed(spec.reference, args) for args in spec.inputs]
 
 
 def test_function_checkers_cannot_be_fooled_by_a_constant(checker, capsys):
@@ -496,7 +496,7 @@ def test_function_checkers_cannot_be_fooled_by_a_constant(checker, capsys):
 def _bad_functions(spec):
     """(student, expected status) pairs: every one must be judged, never raise."""
     first = _ref_outputs(spec)[0]
-    arr = _core._numbers(first)
+    arr = _core.as_numbers(first)
     like = arr if arr is not None else np.zeros(3)
 
     def raises(*a):
@@ -533,7 +533,7 @@ def _bad_functions(spec):
 
 
 def _bad_values(spec):
-    arr = _core._numbers(spec.reference)
+    arr = _core.as_numbers(spec.reference)
     like = arr if arr is not None else np.zeros(3)
     return [
         (None, "todo"), (Ellipsis, "todo"),
@@ -594,9 +594,9 @@ def test_examples_of_an_open_check(capsys):
                           mistakes=[(dict(w=-1.0), "w must be positive")]):
             return CheckResult("positive", "todo", "captured")
         if _core.is_stub(w):
-            return _core._report("positive", "todo", "not yet done.", quiet)
+            return _core.report("positive", "todo", "not yet done.", quiet)
         ok = isinstance(w, float) and w > 0
-        return _core._report("positive", "pass" if ok else "fail",
+        return _core.report("positive", "pass" if ok else "fail",
                              "good." if ok else f"w must be positive, not {w}.", quiet)
 
     (spec,) = specs_of(positive)

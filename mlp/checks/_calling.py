@@ -20,10 +20,10 @@ import warnings
 import numpy as np
 
 
-_MLP_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MLP_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def _unwrap(obj):
+def unwrap(obj):
     seen = 0
     while hasattr(obj, "__wrapped__") and seen < 10:
         obj = obj.__wrapped__
@@ -31,13 +31,13 @@ def _unwrap(obj):
     return obj
 
 
-class _Timeout(BaseException):
+class Timeout(BaseException):
     """Raised inside a student's function that runs too long (not an Exception, so
     that a bare ``except Exception`` in the student's code cannot swallow it)."""
 
 
 @contextlib.contextmanager
-def _time_limit(seconds):
+def time_limit(seconds):
     usable = (
         seconds
         and hasattr(signal, "setitimer")
@@ -49,7 +49,7 @@ def _time_limit(seconds):
         return
 
     def _alarm(signum, frame):
-        raise _Timeout
+        raise Timeout
 
     previous = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -60,14 +60,14 @@ def _time_limit(seconds):
         signal.signal(signal.SIGALRM, previous)
 
 
-def _call(fn, args, timeout=None):
+def call_timed(fn, args, timeout=None):
     """``fn(*args)`` on copies of ``args``: silently (no prints, no warnings), with
     numpy's floating-point warnings off."""
-    return _call_with_args(fn, args, timeout)[0]
+    return call_with_args(fn, args, timeout)[0]
 
 
-def _call_with_args(fn, args, timeout=None):
-    """Like :func:`_call`; returns (result, the argument copies after the call)."""
+def call_with_args(fn, args, timeout=None):
+    """Like :func:`call_timed`; returns (result, the argument copies after the call)."""
     args = copy.deepcopy(tuple(args))
     with contextlib.ExitStack() as stack:
         stack.enter_context(warnings.catch_warnings())
@@ -75,16 +75,16 @@ def _call_with_args(fn, args, timeout=None):
         stack.enter_context(np.errstate(all="ignore"))
         stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
         stack.enter_context(contextlib.redirect_stderr(io.StringIO()))
-        stack.enter_context(_time_limit(timeout))
+        stack.enter_context(time_limit(timeout))
         result = fn(*args)
         if isinstance(result, collections.abc.Iterator) and not isinstance(
             result, np.ndarray
         ):
-            result = _Generator(result)
+            result = StudentGenerator(result)
     return result, args
 
 
-class _Generator:
+class StudentGenerator:
     """A generator (or another one-pass iterator such as ``map`` or ``zip``) that a
     student's function returned: never consumed by the check."""
 
@@ -93,15 +93,15 @@ class _Generator:
             gen.close()
 
 
-def _where_raised(exc, student) -> str:
+def where_raised(exc, student) -> str:
     """``line 3: `return 1 / x``` for the last line of the student's own code."""
     frames = traceback.extract_tb(exc.__traceback__)
-    own = getattr(getattr(_unwrap(student), "__code__", None), "co_filename", None)
+    own = getattr(getattr(unwrap(student), "__code__", None), "co_filename", None)
     chosen = None
     for frame in frames:
         path = os.path.abspath(frame.filename)
         if frame.filename == own or not (
-            "site-packages" in path or path.startswith(_MLP_DIR)
+            "site-packages" in path or path.startswith(MLP_DIR)
             or frame.filename.startswith("<frozen")
         ):
             chosen = frame
@@ -110,12 +110,12 @@ def _where_raised(exc, student) -> str:
     return f" (line {chosen.lineno}: `{chosen.line.strip()[:60]}`)"
 
 
-def _describe_exception(exc, student) -> str:
+def describe_exception(exc, student) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     kind = type(exc).__name__
     if isinstance(exc, RecursionError):
         return "your function calls itself without end (RecursionError)"
     if isinstance(exc, SystemExit):
         return "your function called exit(), which stops the check"
-    where = _where_raised(exc, student)
+    where = where_raised(exc, student)
     return f"your function raised {kind}{': ' + text[:160] if text else ''}{where}"

@@ -11,10 +11,10 @@ import warnings
 
 import numpy as np
 
-from ._calling import _Generator
+from ._calling import StudentGenerator
 
 
-def _is_structure(value) -> bool:
+def is_structure(value) -> bool:
     """A list/tuple/dict whose items are compared one by one (e.g. a list of weight
     matrices), as opposed to a list of plain numbers, which is one array."""
     if isinstance(value, dict):
@@ -28,9 +28,9 @@ def _is_structure(value) -> bool:
     )
 
 
-def _numbers(value):
+def as_numbers(value):
     """The answer as a float array, or None when it is not numeric."""
-    if isinstance(value, (str, bytes, dict, _Generator)) or value is None:
+    if isinstance(value, (str, bytes, dict, StudentGenerator)) or value is None:
         return None
     if value is Ellipsis or callable(value):
         return None
@@ -45,15 +45,15 @@ def _numbers(value):
         return None
 
 
-def _is_complex(value) -> bool:
+def is_complex(value) -> bool:
     try:
         return bool(np.iscomplexobj(value))
     except Exception:
         return False
 
 
-def _fmt(value) -> str:
-    arr = _numbers(value)
+def fmt(value) -> str:
+    arr = as_numbers(value)
     if arr is None:
         if isinstance(value, str):
             return repr(value[:40])
@@ -66,18 +66,18 @@ def _fmt(value) -> str:
     return f"an array of shape {arr.shape}"
 
 
-def _type_name(value) -> str:
-    if isinstance(value, _Generator):
+def type_name(value) -> str:
+    if isinstance(value, StudentGenerator):
         return "a generator"
     if isinstance(value, np.ndarray):
         return f"an array of dtype {value.dtype}"
     return type(value).__name__
 
 
-def _kind_of(want) -> str:
+def kind_of(want) -> str:
     if isinstance(want, str):
         return "text (a str)"
-    arr = _numbers(want)
+    arr = as_numbers(want)
     if arr is not None and arr.ndim == 0:
         return "a number"
     if isinstance(want, (list, tuple)) and not isinstance(want, np.ndarray):
@@ -85,11 +85,11 @@ def _kind_of(want) -> str:
     return "a numpy array"
 
 
-def _equal(got, want, rtol, atol) -> bool:
-    return _compare(got, want, rtol, atol, reveal=False) is None
+def values_equal(got, want, rtol, atol) -> bool:
+    return compare_values(got, want, rtol, atol, reveal=False) is None
 
 
-def _value_hint(arr, want_arr, rtol, atol) -> str:
+def value_hint(arr, want_arr, rtol, atol) -> str:
     """A generic hint for a wrong number: a flipped sign or a constant factor."""
     if want_arr.size == 0 or not np.all(np.isfinite(arr)):
         return ""
@@ -110,26 +110,26 @@ def _value_hint(arr, want_arr, rtol, atol) -> str:
     return ""
 
 
-def _compare(got, want, rtol, atol, reveal=True, where=""):
+def compare_values(got, want, rtol, atol, reveal=True, where=""):
     """None when ``got`` matches ``want``; else (status, message)."""
     if got is Ellipsis:
         return "todo", f"not yet done: replace the `...`{where}."
-    if _is_structure(want):
-        return _compare_structure(got, want, rtol, atol, reveal, where)
+    if is_structure(want):
+        return compare_structure(got, want, rtol, atol, reveal, where)
     if isinstance(want, str):
         if not isinstance(got, str):
-            return "fail", f"expected text (a str){where}, got {_type_name(got)}."
+            return "fail", f"expected text (a str){where}, got {type_name(got)}."
         if got.strip().lower() != want.strip().lower():
             shown = f", expected {want!r}" if reveal else ""
             return "fail", f"got {got[:40]!r}{where}{shown}."
         return None
-    want_arr = _numbers(want)
+    want_arr = as_numbers(want)
     if want_arr is None:  # an answer of another kind: compare with ==
         try:
             same = bool(got == want)
         except Exception:
             same = False
-        return None if same else ("fail", f"wrong answer{where}: got {_fmt(got)}.")
+        return None if same else ("fail", f"wrong answer{where}: got {fmt(got)}.")
     return _compare_numbers(got, want, want_arr, rtol, atol, reveal, where)
 
 
@@ -139,29 +139,29 @@ def _not_numbers(got, want, where):
     if got is None:
         return "fail", f"got None{where}. Did you forget to `return` the result?"
     if isinstance(got, collections.abc.Iterator) and not isinstance(got, np.ndarray):
-        got = _Generator(got)
-    if isinstance(got, _Generator):
+        got = StudentGenerator(got)
+    if isinstance(got, StudentGenerator):
         return "fail", (f"got a generator{where}: build an array from it, e.g. "
                         "np.array([... for ...]) with square brackets.")
     if callable(got):
-        return "fail", (f"got a function{where}, expected {_kind_of(want)}: call it "
+        return "fail", (f"got a function{where}, expected {kind_of(want)}: call it "
                         "with its arguments.")
     if isinstance(got, str):
-        return "fail", f"got the text {got[:30]!r}{where}, expected {_kind_of(want)}."
-    if _is_complex(got):
+        return "fail", f"got the text {got[:30]!r}{where}, expected {kind_of(want)}."
+    if is_complex(got):
         return "fail", (f"got complex numbers{where}: a square root or logarithm of a "
                         "negative number?")
     return None
 
 
 def _compare_numbers(got, want, want_arr, rtol, atol, reveal, where):
-    """``_compare`` for an answer of numbers ``want`` (as the array ``want_arr``)."""
+    """``compare_values`` for an answer of numbers ``want`` (as the array ``want_arr``)."""
     wrong_kind = _not_numbers(got, want, where)
     if wrong_kind is not None:
         return wrong_kind
-    arr = _numbers(got)
+    arr = as_numbers(got)
     if arr is None:
-        return "fail", f"expected {_kind_of(want)}{where}, got {_type_name(got)}."
+        return "fail", f"expected {kind_of(want)}{where}, got {type_name(got)}."
     if isinstance(got, (list, tuple)) and isinstance(want, np.ndarray) and (
         want.ndim > 0
     ):
@@ -178,7 +178,7 @@ def _compare_numbers(got, want, want_arr, rtol, atol, reveal, where):
 
 
 def _compare_arrays(arr, want_arr, bad, rtol, atol, reveal, where):
-    """``_compare`` for two arrays of numbers; ``bad`` marks the entries of ``arr``
+    """``compare_values`` for two arrays of numbers; ``bad`` marks the entries of ``arr``
     that are NaN or infinite where ``want_arr`` is not."""
     if np.any(np.isnan(arr) & bad):
         return "fail", (f"the answer contains NaN{where}. Look for 0/0, log of a "
@@ -199,21 +199,21 @@ def _compare_arrays(arr, want_arr, bad, rtol, atol, reveal, where):
         return "fail", (f"expected shape {want_arr.shape}{where}, got "
                         f"{'a single number' if arr.ndim == 0 else arr.shape}.{hint}")
     if not np.allclose(arr, want_arr, rtol=rtol, atol=atol, equal_nan=True):
-        shown = f", expected {_fmt(want_arr)}" if reveal else ""
-        return "fail", (f"wrong value{where}: got {_fmt(arr)}{shown}."
-                        f"{_value_hint(arr, want_arr, rtol, atol)}")
+        shown = f", expected {fmt(want_arr)}" if reveal else ""
+        return "fail", (f"wrong value{where}: got {fmt(arr)}{shown}."
+                        f"{value_hint(arr, want_arr, rtol, atol)}")
     return None
 
 
-def _compare_structure(got, want, rtol, atol, reveal, where):
+def compare_structure(got, want, rtol, atol, reveal, where):
     if isinstance(want, dict):
         if not isinstance(got, dict):
-            return "fail", f"expected a dict{where}, got {_type_name(got)}."
+            return "fail", f"expected a dict{where}, got {type_name(got)}."
         missing = [k for k in want if k not in got]
         if missing:
             return "fail", f"the key {missing[0]!r} is missing{where}."
         for key in want:
-            verdict = _compare(got[key], want[key], rtol, atol, reveal,
+            verdict = compare_values(got[key], want[key], rtol, atol, reveal,
                                f"{where} in [{key!r}]")
             if verdict is not None:
                 return verdict
@@ -223,27 +223,27 @@ def _compare_structure(got, want, rtol, atol, reveal, where):
         return "fail", f"got None{where}. Did you forget to `return` the result?"
     if not isinstance(got, (list, tuple)):
         return "fail", (f"expected a {kind} of {len(want)} items{where}, got "
-                        f"{_type_name(got)}.")
+                        f"{type_name(got)}.")
     if len(got) != len(want):
         return "fail", (f"expected {len(want)} items{where}, got {len(got)}.")
     for k, (g, w) in enumerate(zip(got, want)):
-        verdict = _compare(g, w, rtol, atol, reveal,
+        verdict = compare_values(g, w, rtol, atol, reveal,
                            f"{where} in item {k + 1} of {len(want)}")
         if verdict is not None:
             return verdict
     return None
 
 
-def _same_object(a, b) -> bool:
+def same_object(a, b) -> bool:
     """Did an argument stay the same during the student's call?"""
     try:
         if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
             return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray)
                     and a.shape == b.shape and np.array_equal(a, b, equal_nan=True))
         if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-            return len(a) == len(b) and all(_same_object(x, y) for x, y in zip(a, b))
+            return len(a) == len(b) and all(same_object(x, y) for x, y in zip(a, b))
         if isinstance(a, dict) and isinstance(b, dict):
-            return a.keys() == b.keys() and all(_same_object(a[k], b[k]) for k in a)
+            return a.keys() == b.keys() and all(same_object(a[k], b[k]) for k in a)
         if isinstance(a, (int, float, complex, str, bytes, np.number, np.bool_)):
             return bool(a == b) or (a != a and b != b)  # NaN stays NaN
         return True  # another kind of object: nothing we can compare
@@ -251,13 +251,13 @@ def _same_object(a, b) -> bool:
         return True
 
 
-def _matching(got, want, mistakes_out, rtol, atol) -> list:
+def matching(got, want, mistakes_out, rtol, atol) -> list:
     """The indices of the mistakes whose output ``got`` equals (where they differ
     from ``want``)."""
     found = []
     for k, (mistake_value, _) in enumerate(mistakes_out):
         try:
-            if _equal(got, mistake_value, rtol, atol) and not _equal(
+            if values_equal(got, mistake_value, rtol, atol) and not values_equal(
                 want, mistake_value, rtol, atol
             ):
                 found.append(k)
@@ -266,10 +266,10 @@ def _matching(got, want, mistakes_out, rtol, atol) -> list:
     return found
 
 
-def _judge(got, want, mistakes_out, rtol, atol, where, reveal):
+def judge_values(got, want, mistakes_out, rtol, atol, where, reveal):
     """(status, message) when the answer is wrong, None when it is right."""
-    first = _compare(got, want, rtol, atol, reveal, where)
+    first = compare_values(got, want, rtol, atol, reveal, where)
     if first is None or first[0] == "todo":
         return first
-    found = _matching(got, want, mistakes_out, rtol, atol)
+    found = matching(got, want, mistakes_out, rtol, atol)
     return ("fail", mistakes_out[found[0]][1]) if found else first

@@ -43,30 +43,30 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ._calling import (  # noqa: F401  (re-exported: checkers and tests use them)
-    _MLP_DIR,
-    _unwrap,
-    _Timeout,
-    _time_limit,
-    _call,
-    _call_with_args,
-    _Generator,
-    _where_raised,
-    _describe_exception,
+    MLP_DIR,
+    unwrap,
+    Timeout,
+    time_limit,
+    call_timed,
+    call_with_args,
+    StudentGenerator,
+    where_raised,
+    describe_exception,
 )
 from ._compare import (  # noqa: F401
-    _is_structure,
-    _numbers,
-    _is_complex,
-    _fmt,
-    _type_name,
-    _kind_of,
-    _equal,
-    _value_hint,
-    _compare,
-    _compare_structure,
-    _same_object,
-    _matching,
-    _judge,
+    is_structure,
+    as_numbers,
+    is_complex,
+    fmt,
+    type_name,
+    kind_of,
+    values_equal,
+    value_hint,
+    compare_values,
+    compare_structure,
+    same_object,
+    matching,
+    judge_values,
 )
 
 PASS = "\u2714"  # heavy check mark
@@ -189,7 +189,7 @@ def specs(checker: Callable) -> list[Spec]:
     with capture() as found:
         checker(**sentinels)
     for spec in found:
-        student = _unwrap(spec.student)
+        student = unwrap(spec.student)
         for name, sentinel in sentinels.items():
             if student is sentinel:
                 spec.param = name
@@ -230,7 +230,7 @@ def _one_line(text: str) -> str:
     return text
 
 
-def _report(name, status, message, quiet=False) -> CheckResult:
+def report(name, status, message, quiet=False) -> CheckResult:
     result = CheckResult(_one_line(name), status, _one_line(message))
     if _capturing:  # reading specs: judge nothing, say nothing
         return result
@@ -274,12 +274,12 @@ def _disambiguate(student, candidates, inputs, reference, rtol, atol, timeout):
         if len(candidates) < 2:
             break
         try:
-            got = _call(student, args, timeout)
-            want = _call(reference, args)
-            outs = [(_call(m.reference, args), m.message) for m in candidates]
-        except (Exception, _Timeout):
+            got = call_timed(student, args, timeout)
+            want = call_timed(reference, args)
+            outs = [(call_timed(m.reference, args), m.message) for m in candidates]
+        except (Exception, Timeout):
             break
-        keep = [candidates[k] for k in _matching(got, want, outs, rtol, atol)]
+        keep = [candidates[k] for k in matching(got, want, outs, rtol, atol)]
         if keep:
             candidates = keep
     return candidates[0]
@@ -307,10 +307,10 @@ def _show_call(name, args) -> str:
     """``score(7, 6, 1, 1, -10)`` when the arguments are short enough to show."""
     parts = []
     for a in args:
-        arr = _numbers(a)
+        arr = as_numbers(a)
         if arr is None or arr.size > 4:
             return ""
-        parts.append(_fmt(a))
+        parts.append(fmt(a))
     text = f"{name}({', '.join(parts)})"
     return text if len(text) <= 70 and name.isidentifier() else ""
 
@@ -377,7 +377,7 @@ def check_function(
     if status == "pass":
         n = len(inputs)
         message = success or f"correct on {n} sample input{'s' if n != 1 else ''}."
-    return _report(name, status, message, quiet)
+    return report(name, status, message, quiet)
 
 
 def _check_function_safely(*args):
@@ -385,7 +385,7 @@ def _check_function_safely(*args):
     failure with its message."""
     try:
         return _check_function(*args)
-    except _Timeout:  # pragma: no cover - the alarm fired outside the student's call
+    except Timeout:  # pragma: no cover - the alarm fired outside the student's call
         return "fail", "your function took too long."
     except Exception as exc:  # a bug in the checker must not look like the student's
         return "fail", (f"the check itself failed ({type(exc).__name__}: "
@@ -397,9 +397,9 @@ def _check_function(name, student, reference, inputs, mistakes, rtol, atol, time
     if is_stub(student):
         return "todo", "not yet done: fill in the exercise cell above."
     if not callable(student):
-        return "fail", (f"expected a function, got {_type_name(student)}: define it "
+        return "fail", (f"expected a function, got {type_name(student)}: define it "
                         "with `def ...:` and pass its name, without calling it.")
-    if _is_stub_function(_unwrap(student)):
+    if _is_stub_function(unwrap(student)):
         return "todo", "not yet done: write the body of your function."
     for k, args in enumerate(inputs):
         args = tuple(args)
@@ -412,20 +412,20 @@ def _check_function(name, student, reference, inputs, mistakes, rtol, atol, time
         if problem:
             return "fail", problem
         try:
-            got, after = _call_with_args(student, args, timeout)
+            got, after = call_with_args(student, args, timeout)
         except NotImplementedError as exc:
             text = str(exc).strip().rstrip(".")
             return "todo", (f"not yet done: {text}." if text else "not yet done: "
                             "replace `raise NotImplementedError` with your code.")
-        except _Timeout:
+        except Timeout:
             return "fail", (f"your function did not finish within {timeout:g} s{where}:"
                             " is there a loop that never ends?")
         except (Exception, SystemExit) as exc:  # the student's bug is feedback
-            return "fail", f"{_describe_exception(exc, student)}{where}."
+            return "fail", f"{describe_exception(exc, student)}{where}."
         if got is Ellipsis:
             return "todo", "not yet done: your function returns `...`."
-        want = _call(reference, args)
-        verdict = _compare(got, want, rtol, atol, True, where)
+        want = call_timed(reference, args)
+        verdict = compare_values(got, want, rtol, atol, True, where)
         if verdict is not None:
             if verdict[0] == "todo":
                 return verdict
@@ -433,7 +433,7 @@ def _check_function(name, student, reference, inputs, mistakes, rtol, atol, time
                                   inputs[k + 1:], reference, rtol, atol, timeout, hint)
         if pure:
             for j, (a, b) in enumerate(zip(args, after)):
-                if not _same_object(a, b):
+                if not same_object(a, b):
                     return "fail", (f"right values, but your function changed its "
                                     f"argument number {j + 1} in place{where}: compute "
                                     "a new array (W = W - ... rather than W -= ...).")
@@ -448,11 +448,11 @@ def _explain_wrong(verdict, student, got, want, args, mistakes, later_inputs,
     usable, mistakes_out = [], []
     for mistake in mistakes:
         try:
-            mistakes_out.append((_call(mistake.reference, args), mistake.message))
+            mistakes_out.append((call_timed(mistake.reference, args), mistake.message))
             usable.append(mistake)
         except Exception:
             continue
-    found = _matching(got, want, mistakes_out, rtol, atol)
+    found = matching(got, want, mistakes_out, rtol, atol)
     if found:
         chosen = _disambiguate(student, [usable[i] for i in found], later_inputs,
                                reference, rtol, atol, timeout)
@@ -493,7 +493,7 @@ def check_value(
                                    f"{exc}); please tell your instructor.")
     if status == "pass":
         message = success or "correct."
-    return _report(name, status, message, quiet)
+    return report(name, status, message, quiet)
 
 
 def _check_value(student, expected, mistakes, rtol, atol, hint):
@@ -502,7 +502,7 @@ def _check_value(student, expected, mistakes, rtol, atol, hint):
     if student is None:
         return "todo", ("not yet done: the answer is None (if you stored what a "
                         "function returned, did it forget to `return`?).")
-    verdict = _judge(student, expected, [(m.reference, m.message) for m in mistakes],
+    verdict = judge_values(student, expected, [(m.reference, m.message) for m in mistakes],
                      rtol, atol, "", reveal=False)
     if verdict is None:
         return "pass", ""
@@ -539,7 +539,7 @@ def check_choice(
     if isinstance(right, str) and isinstance(student, str):
         known = [str(c).strip().lower() for c in choices]
         if student.strip().lower() not in known:
-            return _report(name, "fail", f"got {student!r}: not one of the choices; "
+            return report(name, "fail", f"got {student!r}: not one of the choices; "
                            f"{hint}", quiet)
     return check_value(name, student, right, list(wrong.items()),
                        success=f"right: {why}", quiet=quiet, hint=hint)

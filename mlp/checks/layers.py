@@ -9,7 +9,7 @@ import numpy as np
 from ..activations import sigmoid as _sigmoid
 from ..activations import softmax as _softmax
 from . import _core
-from ._core import Mistake, _call, _report, _Timeout, check_function
+from ._core import Mistake, call_timed, report, Timeout, check_function
 
 __all__ = [
     "count_weights",
@@ -133,20 +133,20 @@ def softmax(student):
         quiet=True,
     )
     if not result.passed:
-        return _report(result.name, result.status, result.message)
+        return report(result.name, result.status, result.message)
     big = np.array([[1000.0, 1001.0, 999.0], [-1000.0, 0.0, 1000.0]])
     try:
-        got = np.asarray(_call(student, (big,), _core.TIMEOUT), dtype=float)
+        got = np.asarray(call_timed(student, (big,), _core.TIMEOUT), dtype=float)
         ok = got.shape == big.shape and np.allclose(got, _softmax(big))
-    except (Exception, _Timeout):  # the student's overflow is feedback, not a crash
+    except (Exception, Timeout):  # the student's overflow is feedback, not a crash
         ok = False
     if not ok:
-        return _report(
+        return report(
             "softmax", "fail",
             "right for ordinary scores, but not for large ones such as 1000: e^1000 "
             "overflows to inf, and inf / inf is NaN. Subtract each row's maximum "
             "before np.exp: softmax(h) = softmax(h - c) for any number c.")
-    return _report("softmax", "pass",
+    return report("softmax", "pass",
                    "correct on 4 sample inputs, and stable for scores as large as "
                    "1000.")
 

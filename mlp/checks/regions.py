@@ -18,7 +18,7 @@ from ..activations import sigmoid as _sigmoid
 from ._core import (
     CheckResult,
     Mistake,
-    _report,
+    report,
     check_choice,
     check_function,
     examples,
@@ -57,7 +57,7 @@ def curved_data():
 
 def _say(name, status, message, quiet=False) -> CheckResult:
     """Print the one line of feedback (as every check does, via ``_core``)."""
-    return _report(name, status, message, quiet)
+    return report(name, status, message, quiet)
 
 
 def _three_numbers(name, values, quiet):

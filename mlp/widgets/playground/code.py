@@ -13,7 +13,7 @@ def reproducing_code(pg):
     v = pg.values
     extra = list(v["features"])
     data = ", ".join(["rng=0"] + [f"{k}={val!r}" for k, val in
-                                  pg._data_arguments().items()])
+                                  pg.data_arguments().items()])
     train_share, test_share = pg.shares
     act = v["activation"]
     lines = [

@@ -137,7 +137,7 @@ class Playground(LiveViews, PlaygroundFigure, UnitMaps, Demo):
         train = self.values["train_percent"] / 100
         return train, round(1 - train, 2)
 
-    def _data_arguments(self):
+    def data_arguments(self):
         """The generator's keyword arguments besides the seed: the noise, if set."""
         v = self.values
         if v["noise"] is None:
@@ -150,7 +150,7 @@ class Playground(LiveViews, PlaygroundFigure, UnitMaps, Demo):
         key = (v["dataset"], v["noise"], v["train_percent"])
         if key != self._data_key:
             self.X, self.y = datasets.DATASETS[v["dataset"]](
-                rng=0, **self._data_arguments())
+                rng=0, **self.data_arguments())
             self.n_classes = int(self.y.max()) + 1
             (self.X_train, self.y_train), (self.X_test, self.y_test) = datasets.split(
                 self.X, self.y, self.shares, rng=0)
