@@ -26,11 +26,12 @@ One module per idea of the slides; read each next to its chapter.
 - ``plotting/``: figures by concept (data and regions, the network diagram, curves and
   animations, surfaces, descent, the backprop graph, LaTeX helpers); nothing on import.
 - ``widgets/``: one module of demos per chapter topic (``numpy_basics``,
-  ``perceptron``, ``regions``, ``layers``, ``feedforward``, ``backprop``,
-  ``activations``, ``capstone``, ``playground/``, a package: settings, core, code,
-  figure, unit maps, views); ``_core.Demo`` is their base; ``render/`` the one
+  ``perceptron``, ``regions``, ``layers``, ``feedforward``, ``chain_rule``,
+  ``beyond_sigmoid``, ``capstone``, ``playground/``, a package: settings, core,
+  code, figure, unit maps, views); ``_core.Demo`` is their base; ``render/`` the one
   render layer: frames, blitting, PNG, live texts (why: in its docstrings).
-- ``checks/``: the exercise checkers, one module per topic, built on ``checks._core``.
+- ``checks/``: the exercise checkers, one module per topic named as in ``widgets/``,
+  built on ``checks._core``.
 - ``_validation``: the input checks with the messages students see.
 """
 

@@ -8,7 +8,7 @@ from matplotlib import pyplot as plt
 
 import mlp
 from mlp import checks, datasets, plotting
-from mlp.checks import backprop as cb
+from mlp.checks import chain_rule as cb
 
 
 def _sigma(x):
@@ -167,7 +167,7 @@ def test_backprop_221_shape_mistakes():
 
 
 def test_chain_factors_multiply_to_backprop():
-    from mlp.widgets.backprop import ENTRIES, chain_factors
+    from mlp.widgets.chain_rule import ENTRIES, chain_factors
 
     rng = np.random.default_rng(3)
     weights = [rng.normal(size=(3, 2)), rng.normal(size=(3, 1))]

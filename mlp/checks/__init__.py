@@ -5,7 +5,8 @@ never raises on a wrong answer. See :mod:`mlp.checks._core` for the machinery.
 
 One module per chapter topic, named as in :mod:`mlp.widgets`, in chapter order:
 ``numpy_basics`` (0), ``perceptron`` (1-2), ``regions`` (3-4), ``layers`` (5-6),
-``feedforward`` (7-9), ``backprop`` (10-11), ``activations`` (12-13), ``capstone`` (14).
+``feedforward`` (7-9), ``chain_rule`` (10-11), ``beyond_sigmoid`` (12-13), ``capstone``
+(14).
 """
 
 from ._core import (
@@ -16,7 +17,7 @@ from ._core import (
     check_value,
     is_stub,
 )
-from .activations import (
+from .beyond_sigmoid import (
     gradient_sizes,
     layers_below,
     predict_output_spread,
@@ -29,7 +30,7 @@ from .activations import (
     tanh_from_sigmoid,
     tanh_prime,
 )
-from .backprop import (
+from .chain_rule import (
     backprop_221,
     dE_dW12,
     dL_dh,

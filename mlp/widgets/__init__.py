@@ -10,8 +10,8 @@ One module per chapter topic, named as in :mod:`mlp.checks`, in chapter order:
 - ``layers`` (chapters 5-6): LayersDemo, SoftmaxDemo, MulticlassTrainingDemo
 - ``feedforward`` (chapters 7-9): FeedforwardDemo, ErrorDemo, LearningRateDemo,
   DescentDemo
-- ``backprop`` (chapters 10-11): ChainRuleDemo, BackpropDemo, BackpropGraphDemo
-- ``activations`` (chapters 12-13): VanishingDemo, ActivationDemo
+- ``chain_rule`` (chapters 10-11): ChainRuleDemo, BackpropDemo, BackpropGraphDemo
+- ``beyond_sigmoid`` (chapters 12-13): VanishingDemo, ActivationDemo
 - ``capstone`` (chapter 14): DigitsDemo
 - ``playground``: Playground, everything together
 
@@ -26,8 +26,8 @@ from .perceptron import PerceptronDemo
 from .regions import CombineDemo, WeightsDemo
 from .layers import LayersDemo, MulticlassTrainingDemo, SoftmaxDemo
 from .feedforward import DescentDemo, ErrorDemo, FeedforwardDemo, LearningRateDemo
-from .backprop import BackpropDemo, BackpropGraphDemo, ChainRuleDemo
-from .activations import ActivationDemo, VanishingDemo
+from .chain_rule import BackpropDemo, BackpropGraphDemo, ChainRuleDemo
+from .beyond_sigmoid import ActivationDemo, VanishingDemo
 from .capstone import DigitsDemo
 from .playground import Playground
 
