@@ -18,20 +18,6 @@ from matplotlib.figure import Figure
 from .render import Frames
 
 
-def nice_ceil(x, steps=(1, 2, 5)):
-    """The smallest of ``steps`` times a power of ten that is at least ``x`` (> 0):
-    the top of an axis that grows in a few round steps, so that it keeps still (and
-    is not drawn again) while the data move below it.
-
-    >>> nice_ceil(0.69, (1, 1.5, 2, 3, 5)), nice_ceil(120), nice_ceil(300, (1, 2, 3, 5))
-    (1.0, 200.0, 300.0)
-    """
-    if not (np.isfinite(x) and x > 0):
-        raise ValueError(f"x must be a positive number, got {x}")
-    scale = 10.0 ** np.floor(np.log10(x))
-    return float(next(f * scale for f in (*steps, 10) if f * scale >= x))
-
-
 class Demo:
     """Base class: subclasses define ``controls()``, ``setup(fig)`` and
     ``draw(**values)``.

@@ -27,8 +27,8 @@ from ..backpropagation import backprop
 from ..losses import log_loss
 from ..network import forward_pass
 from ..training import DivergenceError, train
-from ._core import Demo, nice_ceil
-from .render import live_text, number, set_title
+from ._core import Demo
+from .render import live_text, nice_ceil, number, set_title
 
 __all__ = ["DescentDemo", "ErrorDemo", "FeedforwardDemo", "LearningRateDemo"]
 

@@ -14,8 +14,7 @@ from matplotlib.transforms import ScaledTranslation
 from ... import datasets, plotting
 from ...activations import get_activation
 from ...network import forward_pass
-from .._core import nice_ceil
-from ..render import set_title
+from ..render import nice_ceil, set_title
 from .settings import FEATURE_LABELS
 
 __all__ = ["PlaygroundFigure", "region_colors"]

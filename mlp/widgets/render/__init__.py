@@ -16,12 +16,13 @@ pieces, each with its reasons in its own docstring:
   says what it means: :func:`live_text` (a value redrawn on every move, in plain text),
   :func:`number`, :func:`value_box` (a fixed box under such a value),
   :func:`set_title` and :func:`set_changed` (touch an artist only when its value
-  really changes, since the blitter redraws everything touched).
+  really changes, since the blitter redraws everything touched), :func:`nice_ceil`
+  (an axis top that keeps still while the data grow).
 """
 
-from .artists import live_text, number, set_changed, set_title, value_box
+from .artists import live_text, nice_ceil, number, set_changed, set_title, value_box
 from .blit import Blitter
 from .frames import Frames, encode_png
 
-__all__ = ["Blitter", "Frames", "encode_png", "live_text", "number", "set_changed",
-           "set_title", "value_box"]
+__all__ = ["Blitter", "Frames", "encode_png", "live_text", "nice_ceil", "number",
+           "set_changed", "set_title", "value_box"]

@@ -14,7 +14,9 @@ draw than others. Three habits follow, and each has its function here:
   :func:`value_box`.
 - **Touch only what changed.** ``set_color``, ``set_title`` and most setters mark an
   artist changed (stale) even when the new value equals the old one (``set_text``
-  does not): :func:`set_changed` and :func:`set_title` compare first.
+  does not): :func:`set_changed` and :func:`set_title` compare first. An axis whose
+  limits change is drawn whole, ticks and labels: :func:`nice_ceil` lets its top
+  grow in a few round steps instead of with every new value.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import numpy as np
 from matplotlib.colors import same_color
 from matplotlib.patches import FancyBboxPatch, Patch
 
-__all__ = ["live_text", "number", "set_changed", "set_title", "value_box"]
+__all__ = ["live_text", "nice_ceil", "number", "set_changed", "set_title", "value_box"]
 
 
 def number(v, decimals=2) -> str:
@@ -114,3 +116,17 @@ def set_title(ax, title, fontsize=10, color="black"):
         ax.set_title(title, fontsize=fontsize, y=1.0, parse_math=False)
     set_changed(ax.title, color=color)
     return ax.title
+
+
+def nice_ceil(x, steps=(1, 2, 5)):
+    """The smallest of ``steps`` times a power of ten that is at least ``x`` (> 0):
+    the top of an axis that grows in a few round steps, so that it keeps still (and
+    is not drawn again) while the data move below it.
+
+    >>> nice_ceil(0.69, (1, 1.5, 2, 3, 5)), nice_ceil(120), nice_ceil(300, (1, 2, 3, 5))
+    (1.0, 200.0, 300.0)
+    """
+    if not (np.isfinite(x) and x > 0):
+        raise ValueError(f"x must be a positive number, got {x}")
+    scale = 10.0 ** np.floor(np.log10(x))
+    return float(next(f * scale for f in (*steps, 10) if f * scale >= x))
