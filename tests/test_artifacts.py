@@ -317,3 +317,18 @@ def test_every_source_the_guard_names_exists():
         missing = [str(s) for s in sources if not s.is_file()]
         assert not missing, f"{artifact.what}: {missing}"
 
+
+def test_ci_requires_every_guarded_test_it_runs():
+    """CI builds, then runs each guarded module with its variable: it cannot skip."""
+    env = {"test_browser.py": "BROWSER_REQUIRED", "test_publishing.py":
+           "BROWSER_REQUIRED", "test_accessibility.py": "BROWSER_REQUIRED",
+           "test_pdf.py": "PDF_REQUIRED", "test_slides.py": "SLIDES_REQUIRED"}
+    named = set()
+    for line in (ROOT / ".ci" / "run").read_text().splitlines():
+        if line.lstrip().startswith("#") or "pytest" not in line:
+            continue
+        for module in re.findall(r"tests/(test_\w+\.py)", line):
+            if module in env:
+                named.add(module)
+                assert f"{env[module]}=1" in line, line
+    assert named == set(env)

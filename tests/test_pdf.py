@@ -1,13 +1,13 @@
 """The PDFs of the book (``python tools/pdf.py``): what a reader of each finds in it.
 
 Read with poppler's ``pdftotext``, ``pdfinfo`` and ``pdfimages``. The tests skip when
-the PDFs have not been built, unless ``PDF_REQUIRED=1`` (as in ``.ci/run``, which
-builds them first).
+the PDFs have not been built or are older than the book's sources
+(``tests/_artifacts.py`` says which file changed), unless ``PDF_REQUIRED=1`` (as in
+``.ci/run``, which builds them first): then they fail.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -23,27 +23,21 @@ sys.path.insert(0, str(ROOT / "tools"))
 import book_without_solutions  # noqa: E402
 import pdf  # noqa: E402
 
+from tests import _artifacts  # noqa: E402
+
 OUT = ROOT / "_build" / "pdf"
 STUDENT, INSTRUCTOR = (OUT / pdf.EDITIONS["student"], OUT / pdf.EDITIONS["instructor"])
 
 
 def _why_skip():
-    missing = [p.name for p in (STUDENT, INSTRUCTOR) if not p.exists()]
     tools = [t for t in ("pdftotext", "pdfinfo", "pdfimages") if not shutil.which(t)]
-    if not missing and not tools:
-        return None
-    why = (f"not built: {', '.join(missing)} (python tools/pdf.py)" if missing else
-           f"poppler-utils missing: {', '.join(tools)}")
-    if os.environ.get("PDF_REQUIRED", "") not in ("", "0"):
-        pytest.fail(why)
-    return why
+    return (_artifacts.pdfs(OUT, list(pdf.EDITIONS.values())).problem()
+            or (f"poppler-utils missing: {', '.join(tools)}" if tools else None))
 
 
 @pytest.fixture(scope="module", autouse=True)
 def built():
-    why = _why_skip()
-    if why:
-        pytest.skip(why)
+    _artifacts.ensure(_why_skip(), "PDF_REQUIRED")
 
 
 def pages(path: Path) -> list[str]:
