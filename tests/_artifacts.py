@@ -204,6 +204,16 @@ def pdfs(out: Path, names: Sequence[str], root: Path = ROOT) -> Artifact:
         root=root)
 
 
+def pdf_copies(html: Path, out: Path, names: Sequence[str],
+               root: Path = ROOT) -> Artifact:
+    """The PDFs' copies in the HTML book (``html/pdf/``), where its intro page links
+    them: ``tools/pdf.py`` copies them there after it builds them."""
+    return Artifact(
+        what=f"the PDFs' copies in {shown(html / 'pdf', root)}",
+        outputs={html / "pdf" / n: (out / n,) for n in names},
+        rebuild="`python tools/pdf.py`", root=root)
+
+
 def decks(out: Path, chapters: Sequence[Path], root: Path = ROOT) -> Artifact:
     """The decks of ``tools/slides.py``: one per chapter, made from that chapter, and
     the index listing them."""

@@ -256,6 +256,24 @@ def test_pdfs_older_than_a_tool_or_page(repo, source):
     assert f"older than {source}: run `python tools/pdf.py`" in pdfs(repo).problem()
 
 
+def test_the_pdfs_copies_in_the_html_book(repo):
+    out, html = repo / "_build" / "pdf", repo / "_build" / "html"
+    copies = _artifacts.pdf_copies(html, out, PDFS, root=repo)
+    write(out / PDFS[0], "%PDF", LATER)
+    write(out / PDFS[1], "%PDF", LATER + 1)
+    assert copies.problem() == (
+        "the PDFs' copies in _build/html/pdf: _build/html/pdf/book.pdf and 1 more are "
+        "missing: run `python tools/pdf.py`")
+    for name in PDFS:
+        write(html / "pdf" / name, "%PDF", BUILT)  # from an earlier tools/pdf.py
+    assert copies.problem() == (  # the newest change is named
+        "the PDFs' copies in _build/html/pdf: _build/html/pdf/book-instructor.pdf is "
+        "older than _build/pdf/book-instructor.pdf: run `python tools/pdf.py`")
+    for name in PDFS:
+        at(html / "pdf" / name, LATER + 10)
+    assert copies.problem() is None
+
+
 # -- the decks -------------------------------------------------------------------------
 def decks(repo: Path) -> _artifacts.Artifact:
     chapters = sorted((repo / "chapters").glob("*.ipynb"))
