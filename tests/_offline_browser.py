@@ -1,7 +1,7 @@
 """What the browser tests share: a quiet local HTTP server for a built folder, and
 Debian's Chromium driven by playwright with the network blocked (no name resolves but
 the loopback address). Used by ``test_browser.py`` (the book) and ``test_slides.py``
-(the decks).
+(the decks); whether their built files are there and up to date is ``_artifacts.py``'s.
 """
 
 from __future__ import annotations
@@ -11,8 +11,20 @@ import functools
 import http.server
 import os
 import threading
+from pathlib import Path
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def missing() -> str | None:
+    """What the browser tests lack on this machine (playwright, Chromium), or None."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install playwright)"
+    if not Path(CHROMIUM).exists():
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    return None
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

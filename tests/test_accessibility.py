@@ -7,8 +7,9 @@
   output is an image carries alt text (this catches what the source heuristic misses).
 - In the built HTML: every ``<img>`` has a non-empty ``alt``.
 
-The last two skip when there is no build (``BOOK_HTML=<folder>`` picks one; default
-``_build/html``).
+The last two need a build (``BOOK_HTML=<folder>`` picks one; default ``_build/html``):
+without one, or with one older than its sources (``tests/_artifacts.py``), they skip,
+or fail when ``BROWSER_REQUIRED=1`` (as in ``.ci/run``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+
+from tests import _artifacts
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html"))
@@ -77,10 +80,14 @@ def executed_notebooks():
     return sorted(EXECUTED.rglob("*.ipynb")) if EXECUTED.exists() else []
 
 
-@pytest.mark.skipif(
-    not executed_notebooks(), reason=f"no executed notebooks in {EXECUTED}"
-)
-def test_every_image_output_has_alt_text():
+@pytest.fixture
+def executed():
+    """The book build's executed notebooks, up to date with the chapters."""
+    _artifacts.ensure(_artifacts.executed_notebooks(EXECUTED).problem(),
+                      "BROWSER_REQUIRED")
+
+
+def test_every_image_output_has_alt_text(executed):
     problems = []
     for path in executed_notebooks():
         nb = nbformat.read(path, as_version=4)
@@ -123,8 +130,14 @@ def built_pages():
     )
 
 
-@pytest.mark.skipif(not built_pages(), reason=f"no built book in {HTML}")
-def test_every_img_in_the_built_book_has_alt_text():
+@pytest.fixture
+def html_book():
+    """The HTML book (either build), up to date with its sources."""
+    _artifacts.ensure(_artifacts.html_book(HTML, offline=False).problem(),
+                      "BROWSER_REQUIRED")
+
+
+def test_every_img_in_the_built_book_has_alt_text(html_book):
     problems = {}
     for page in built_pages():
         parser = _Images()

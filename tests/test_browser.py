@@ -11,22 +11,25 @@ screenshot of each page is saved in ``_build/screenshots/`` for a person to look
 
 ``BOOK_HTML=<folder>`` tests another build (default ``_build/html``),
 ``CHROMIUM=<path>`` another browser (default ``/usr/bin/chromium``, Debian's package
-``chromium``). Without an offline build, Chromium or playwright (``pip install
-playwright``; never run ``playwright install``: the test drives the system's Chromium)
-the tests skip.
+``chromium``). Without Chromium or playwright (``pip install playwright``; never run
+``playwright install``: the test drives the system's Chromium), or without an offline
+build made from the current sources (``tests/_artifacts.py``: a page older than its
+chapter, or rewritten by a plain ``jupyter-book build``), the tests skip and say why,
+unless ``BROWSER_REQUIRED=1`` (as in ``.ci/run``, which builds the book first): then
+they fail.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
-from tests._offline_browser import CHROMIUM, offline_chromium, serve
+from tests import _artifacts
+from tests._offline_browser import missing as missing_browser
+from tests._offline_browser import offline_chromium, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html")).resolve()
@@ -34,50 +37,24 @@ SCREENSHOTS = HTML.parent / "screenshots"
 TIMEOUT_MS = 30_000
 
 
-def toc_pages() -> list[str]:
-    """Every page of the book in reading order, as paths of the built HTML."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections"))
-
-    for part in toc.get("parts") or [{"chapters": toc.get("chapters")}]:
-        walk(part.get("chapters"))
-    return [re.sub(r"\.(md|ipynb)$", "", f) + ".html" for f in files]
+PAGES = [f + ".html" for f in _artifacts.toc_files(ROOT)]
 
 
-PAGES = toc_pages()
-
-
-def why_skip() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright is not installed (pip install playwright)"
-    if not Path(CHROMIUM).exists():
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-    if not (HTML / "index.html").exists():
-        return f"no built book in {HTML} (python tools/offline.py)"
-    if not (HTML / "_static" / "mathjax" / "es5" / "tex-mml-chtml.js").exists():
-        return f"{HTML} is not the offline build (python tools/offline.py)"
-    return None
-
-
-pytestmark = pytest.mark.skipif(why_skip() is not None, reason=str(why_skip()))
+@pytest.fixture(scope="module", autouse=True)
+def built():
+    _artifacts.ensure(
+        missing_browser() or _artifacts.html_book(HTML, offline=True).problem(),
+        "BROWSER_REQUIRED")
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(built):
     with serve(HTML) as address:
         yield address
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(built):
     with offline_chromium() as chromium:
         yield chromium
 

@@ -1,13 +1,13 @@
 """The PDFs of the book (``python tools/pdf.py``): what a reader of each finds in it.
 
 Read with poppler's ``pdftotext``, ``pdfinfo`` and ``pdfimages``. The tests skip when
-the PDFs have not been built, unless ``PDF_REQUIRED=1`` (as in ``.ci/run``, which
-builds them first).
+the PDFs have not been built or are older than the book's sources
+(``tests/_artifacts.py`` says which file changed), unless ``PDF_REQUIRED=1`` (as in
+``.ci/run``, which builds them first): then they fail.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -23,27 +23,21 @@ sys.path.insert(0, str(ROOT / "tools"))
 import book_without_solutions  # noqa: E402
 import pdf  # noqa: E402
 
+from tests import _artifacts  # noqa: E402
+
 OUT = ROOT / "_build" / "pdf"
 STUDENT, INSTRUCTOR = (OUT / pdf.EDITIONS["student"], OUT / pdf.EDITIONS["instructor"])
 
 
 def _why_skip():
-    missing = [p.name for p in (STUDENT, INSTRUCTOR) if not p.exists()]
     tools = [t for t in ("pdftotext", "pdfinfo", "pdfimages") if not shutil.which(t)]
-    if not missing and not tools:
-        return None
-    why = (f"not built: {', '.join(missing)} (python tools/pdf.py)" if missing else
-           f"poppler-utils missing: {', '.join(tools)}")
-    if os.environ.get("PDF_REQUIRED", "") not in ("", "0"):
-        pytest.fail(why)
-    return why
+    return (_artifacts.pdfs(OUT, list(pdf.EDITIONS.values())).problem()
+            or (f"poppler-utils missing: {', '.join(tools)}" if tools else None))
 
 
 @pytest.fixture(scope="module", autouse=True)
 def built():
-    why = _why_skip()
-    if why:
-        pytest.skip(why)
+    _artifacts.ensure(_why_skip(), "PDF_REQUIRED")
 
 
 def pages(path: Path) -> list[str]:
@@ -135,10 +129,19 @@ def test_the_check_cells_stay_in_the_students_pdf():
     assert student.count("checks.") >= 20
 
 
-def test_the_html_book_links_both_pdfs():
+@pytest.fixture
+def html_with_pdfs():
+    """The HTML book, up to date, with copies of the PDFs as new as they are."""
     html = ROOT / "_build" / "html"
-    if not (html / "intro.html").exists():
-        pytest.skip("the HTML book is not built")
+    _artifacts.ensure(
+        _artifacts.html_book(html, offline=False).problem()
+        or _artifacts.pdf_copies(html, OUT, list(pdf.EDITIONS.values())).problem(),
+        "PDF_REQUIRED")
+    return html
+
+
+def test_the_html_book_links_both_pdfs(html_with_pdfs):
+    html = html_with_pdfs
     intro = (html / "intro.html").read_text()  # index.html only redirects to it
     for name in pdf.EDITIONS.values():
         assert f'href="pdf/{name}"' in intro, f"the intro page does not link {name}"

@@ -1,6 +1,8 @@
 """Publishing: launch buttons from one repository url, Binder files, the Colab install
 cell, the offline build's pieces and the workflows. Fast: no build, no browser (the
-checks of a built book skip when there is none)."""
+checks of a built book skip when there is none, or when it is older than its sources:
+see ``tests/_artifacts.py``; with ``BROWSER_REQUIRED=1``, as in ``.ci/run``, they fail
+instead)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 import book_js  # noqa: E402
 import colab_cell  # noqa: E402
 import offline  # noqa: E402
+
+from tests import _artifacts  # noqa: E402
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
 URL = CONFIG["repository"]["url"]
@@ -108,16 +112,24 @@ def expected_launch_links(page: str) -> dict[str, str]:
     }
 
 
-@pytest.mark.skipif(
-    not (HTML / "index.html").exists(), reason=f"no built book in {HTML}"
-)
+@pytest.fixture(scope="module")
+def html_book():
+    """The HTML book (either build), up to date with its sources."""
+    _artifacts.ensure(_artifacts.html_book(HTML, offline=False).problem(),
+                      "BROWSER_REQUIRED")
+
+
+@pytest.fixture(scope="module")
+def offline_book():
+    """The offline build, up to date with its sources."""
+    _artifacts.ensure(_artifacts.html_book(HTML, offline=True).problem(),
+                      "BROWSER_REQUIRED")
+
+
 @pytest.mark.parametrize("notebook", colab_cell.toc_notebooks(), ids=lambda p: p.stem)
-def test_every_chapter_page_has_its_launch_and_download_buttons(notebook):
+def test_every_chapter_page_has_its_launch_and_download_buttons(html_book, notebook):
     page = notebook.relative_to(ROOT).with_suffix("").as_posix()
-    built = HTML / f"{page}.html"
-    if not built.exists():
-        pytest.skip(f"{page} is not built yet")
-    text = built.read_text()
+    text = (HTML / f"{page}.html").read_text()
     for name, link in expected_launch_links(page).items():
         assert f'href="{link}"' in text, f"{page}: no {name} button to {link}"
     assert "initThebeSBT()" in text, f"{page}: no Live Code (Thebe) button"
@@ -268,12 +280,7 @@ def test_vendored_files_are_never_committed():
     assert "_build/" in ignored or "_build" in ignored  # the vendor folder is in _build
 
 
-@pytest.mark.skipif(
-    not (HTML / "index.html").exists(), reason=f"no built book in {HTML}"
-)
-def test_an_offline_build_loads_nothing_from_the_internet():
-    if not (HTML / "_static" / "mathjax").exists():
-        pytest.skip("the built book is the online one (python tools/offline.py)")
+def test_an_offline_build_loads_nothing_from_the_internet(offline_book):
     assert offline.cdn_references(HTML) == {}
 
 

@@ -9,8 +9,9 @@ key moves to the next slide; a
 screenshot of each of its first slides lands in ``_build/screenshots/slides/``. The
 speaker view (``S``) of one deck shows a slide's notes with their formulas.
 
-They skip without the decks, Chromium (``/usr/bin/chromium``, Debian's package) or
-playwright (``pip install playwright``; never ``playwright install``), unless
+They skip without Chromium (``/usr/bin/chromium``, Debian's package), playwright (``pip
+install playwright``; never ``playwright install``) or the decks, or when a deck is
+older than its chapter or the tools that make it (``tests/_artifacts.py``), unless
 ``SLIDES_REQUIRED=1`` (as in ``.ci/run``, which builds the decks first): then they fail.
 """
 
@@ -25,7 +26,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests._offline_browser import CHROMIUM, offline_chromium, serve
+from tests import _artifacts
+from tests._offline_browser import missing as missing_browser
+from tests._offline_browser import offline_chromium, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -132,29 +135,11 @@ def test_a_labelled_formula_is_numbered_and_referred_to():
 # -- the built decks ------------------------------------------------------------------
 
 
-def _why_skip() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright is not installed (pip install playwright)"
-    if not Path(CHROMIUM).exists():
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-    if not (OUT / "index.html").exists():
-        return f"no decks in {OUT} (python tools/slides.py)"
-    return None
-
-
-def _required() -> bool:
-    return os.environ.get("SLIDES_REQUIRED", "") not in ("", "0")
-
-
 @pytest.fixture(scope="module")
 def built():
-    why = _why_skip()
-    if why:
-        if _required():
-            pytest.fail(why)
-        pytest.skip(why)
+    _artifacts.ensure(
+        missing_browser() or _artifacts.decks(OUT, slides.chapters()).problem(),
+        "SLIDES_REQUIRED")
 
 
 def _text(path: Path) -> str:
