@@ -649,8 +649,9 @@ def write_edition(out: Path, edition: str = "student", notebooks=None,
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("notebooks", nargs="*",
                         help="notebooks to convert (default: the whole book)")
     parser.add_argument("--edition", choices=("student", "solutions"),

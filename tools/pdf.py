@@ -260,7 +260,8 @@ def pdf_config(source: Path, edition: str) -> dict:
         config["sphinx"]["local_extensions"] = extensions
     config["sphinx"]["local_extensions"][EXTENSION] = str(Path(__file__).parent)
     # the HTML book's cache of executed notebooks: a chapter runs once for all builds
-    config.setdefault("execute", {})["cache"] = str(source / "_build" / ".jupyter_cache")
+    cache = source / "_build" / ".jupyter_cache"
+    config.setdefault("execute", {})["cache"] = str(cache)
     title = config.get("title", NAME)
     if edition == "instructor":
         title += " (instructor's edition, with solutions)"
@@ -336,7 +337,8 @@ def main(argv: list[str] | None = None) -> int:
         (html / "pdf").mkdir(exist_ok=True)
         for path in built:
             shutil.copyfile(path, html / "pdf" / path.name)
-        print(f"pdf: copied into {html / 'pdf'}, where the book's intro page links them")
+        print(f"pdf: copied into {html / 'pdf'}, where the book's intro page links "
+              "them")
     return 0
 
 

@@ -221,7 +221,8 @@ def table_parts(chunk: str) -> list[str]:
     head, body = rows[:2], rows[2:]
     parts, part = [], []
     for row in body:
-        if part and estimate_lines("table", "\n".join(head + part + [row])) > BUDGET / 2:
+        longer = "\n".join(head + part + [row])
+        if part and estimate_lines("table", longer) > BUDGET / 2:
             parts.append("\n".join(head + part))
             part = []
         part.append(row)
