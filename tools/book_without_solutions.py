@@ -42,11 +42,14 @@ EXTENSION = Path(__file__).stem
 
 
 def setup(app):
+    """The Sphinx extension: with ``hide_solutions`` on, a ``{solution-start}``
+    leaves a marker, a transform removes everything from it to its ``{solution-end}``
+    (``remove_hidden_solution``), and the pages' sources are not handed out
+    (``no_sources``)."""
     from docutils import nodes
     from sphinx.transforms import SphinxTransform
     from sphinx.util import logging
     from sphinx_exercise.directive import SolutionStartDirective
-    from sphinx_exercise.nodes import solution_end_node
 
     logger = logging.getLogger(__name__)
 
@@ -65,43 +68,57 @@ def setup(app):
 
         def apply(self):
             for marker in list(self.document.findall(hidden_solution)):
-                parent = marker.parent
-                start = parent.index(marker)
-                end = next((k for k in range(start + 1, len(parent.children))
-                            if isinstance(parent.children[k], solution_end_node)),
-                           None)
-                if end is None:
-                    logger.warning("a hidden solution-start has no solution-end",
-                                   location=marker)
-                    parent.remove(marker)
-                    continue
-                after = parent.children[end + 1:end + 2]
-                for child in parent.children[start:end + 1]:
-                    parent.remove(child)
-                # the check cell after the solution: its code stays (what to run),
-                # its line "correct" (from the hidden solution) goes
-                if after and after[0].get("nb_element") == "cell_code":
-                    for output in list(after[0].children):
-                        if output.get("nb_element") == "cell_code_output":
-                            after[0].remove(output)
-
-    def skip(self, node):
-        raise nodes.SkipNode
-
-    def no_sources(app, config):
-        if config.hide_solutions:
-            config.html_copy_source = False
-            if config.html_theme == "sphinx_book_theme":
-                config.html_theme_options = {**(config.html_theme_options or {}),
-                                             "use_download_button": False}
+                remove_hidden_solution(marker, logger)
 
     app.setup_extension("sphinx_exercise")
-    app.add_node(hidden_solution, **{fmt: (skip, None) for fmt in
+    app.add_node(hidden_solution, **{fmt: (skip_node, None) for fmt in
                                      ("html", "latex", "text", "man", "texinfo")})
     app.add_directive("solution-start", HiddenSolutionStart, override=True)
     app.add_transform(RemoveHiddenSolutions)
     app.connect("config-inited", no_sources)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def remove_hidden_solution(marker, logger):
+    """Remove a hidden solution from its document: everything from its start
+    ``marker`` to its ``{solution-end}``, then the output of the check cell after it
+    (a warning, and only the marker goes, if the solution has no end)."""
+    from sphinx_exercise.nodes import solution_end_node
+
+    parent = marker.parent
+    start = parent.index(marker)
+    end = next((k for k in range(start + 1, len(parent.children))
+                if isinstance(parent.children[k], solution_end_node)), None)
+    if end is None:
+        logger.warning("a hidden solution-start has no solution-end", location=marker)
+        parent.remove(marker)
+        return
+    after = parent.children[end + 1:end + 2]
+    for child in parent.children[start:end + 1]:
+        parent.remove(child)
+    # the check cell after the solution: its code stays (what to run), its line
+    # "correct" (from the hidden solution) goes
+    if after and after[0].get("nb_element") == "cell_code":
+        for output in list(after[0].children):
+            if output.get("nb_element") == "cell_code_output":
+                after[0].remove(output)
+
+
+def skip_node(translator, node):
+    """A writer's visit of a hidden solution's marker: nothing is written."""
+    from docutils import nodes
+
+    raise nodes.SkipNode
+
+
+def no_sources(app, config):
+    """With ``hide_solutions`` on: no copy of the pages' sources, and no download
+    button (both hand out the notebooks, solutions included)."""
+    if config.hide_solutions:
+        config.html_copy_source = False
+        if config.html_theme == "sphinx_book_theme":
+            config.html_theme_options = {**(config.html_theme_options or {}),
+                                         "use_download_button": False}
 
 
 # -- the command -----------------------------------------------------------------------

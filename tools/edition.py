@@ -285,114 +285,176 @@ def _is_check_cell(cell) -> bool:
     return cell.cell_type == "code" and bool(_CHECK_CALL.search(cell.source))
 
 
+_ANSWER = "**Your answer:** _(double-click to write it here)_"
+
+
 def make_edition(nb, edition: str = "student", where: str = "notebook"):
     """The ``edition`` ("student" or "solutions") of notebook ``nb`` (not changed)."""
     if edition not in ("student", "solutions"):
         raise ValueError(f"edition must be 'student' or 'solutions', not {edition!r}")
-    titles = exercise_titles(nb)
+    return _EditionWriter(nb, edition, where).write()
+
+
+def _empty_like(nb):
+    """A new notebook with ``nb``'s kernel and language (no other metadata)."""
     out = nbformat.v4.new_notebook()
     out.metadata = {k: copy.deepcopy(v) for k, v in nb.metadata.items()
                     if k in ("kernelspec", "language_info")}
     out.nbformat, out.nbformat_minor = 4, max(nb.get("nbformat_minor", 5), 5)
-    used_ids: set[str] = set()
-    state: _Solution | None = None
+    return out
 
-    def add(cell, cell_id):
+
+def _solution_heading(title: str) -> str:
+    """A solution's heading in the solutions edition (its exercise's title)."""
+    return f"**Solution{': ' + title if title else ''}**"
+
+
+class _EditionWriter:
+    """One notebook's edition, written cell by cell.
+
+    It reads the original's cells in order and keeps track of the solution it is in
+    (``solution``, None outside one): a code cell inside a solution is collected for
+    the stub (and kept in the solutions edition); a Markdown cell is read piece by
+    piece (text, directives), and what it keeps is written as one Markdown cell, or
+    several when a stub cell comes in the middle of it.
+    """
+
+    def __init__(self, nb, edition: str, where: str):
+        self.nb, self.where = nb, where
+        self.student = edition == "student"  # else the solutions edition
+        self.titles = exercise_titles(nb)
+        self.out = _empty_like(nb)
+        self.used_ids: set[str] = set()
+        self.solution: _Solution | None = None
+        # the Markdown cell being read: the text kept since the last cell written
+        # from it, and how many cells were written from it
+        self.kept: list[str] = []
+        self.part = 0
+
+    def write(self):
+        """The edition: every cell read, the markers checked to pair up."""
+        for index, cell in enumerate(self.nb.cells):
+            cell_id = cell.get("id") or f"cell-{index}"
+            if cell.cell_type == "markdown":
+                self.markdown_cell(cell, index, cell_id)
+            else:
+                self.other_cell(cell, cell_id)
+        if self.solution is not None:
+            raise EditionError(f"{self.where}: the solution of {self.solution.label} "
+                               f"(cell {self.solution.cell_index}) has no solution-end")
+        nbformat.validate(self.out)
+        return self.out
+
+    def add(self, cell, cell_id: str):
+        """Append ``cell`` to the edition, with ``cell_id`` made valid and unique."""
         cell_id = _cell_id(cell_id)
         base, k = cell_id, 1
-        while cell_id in used_ids:
+        while cell_id in self.used_ids:
             k += 1
             cell_id = _cell_id(f"{base[:60]}-{k}")
-        used_ids.add(cell_id)
+        self.used_ids.add(cell_id)
         cell["id"] = cell_id
-        out.cells.append(cell)
+        self.out.cells.append(cell)
 
-    def stub_cells(solution: _Solution, after: int):
-        nxt = nb.cells[after + 1] if after + 1 < len(nb.cells) else None
+    def other_cell(self, cell, cell_id: str):
+        """A code (or raw) cell: a solution's code goes to its stub (and stays in the
+        solutions edition); a raw cell inside a solution goes; any other is kept."""
+        if self.solution is None:
+            self.add(_clean(cell), cell_id)
+        elif cell.cell_type == "code":
+            self.solution.code.append(cell.source)
+            if not self.student:
+                self.add(_clean(cell), cell_id)
+
+    def markdown_cell(self, cell, index: int, cell_id: str):
+        """A Markdown cell, piece by piece: its text (not a solution's, in the student
+        edition) and its directives, as plain Markdown."""
+        self.kept, self.part = [], 0
+        for piece in split_directives(cell.source):
+            if isinstance(piece, Directive):
+                self.directive(piece, cell, index, cell_id)
+            elif self.solution is None or not self.student:
+                self.kept.append(_plain_markdown(piece))
+        self.flush(cell, cell_id)
+
+    def flush(self, cell, cell_id: str):
+        """Write the Markdown kept so far from ``cell`` as a cell of its own (the
+        first keeps the cell's id, the next ones get ``-1``, ``-2``...)."""
+        text = "\n".join(self.kept).strip("\n")
+        if text.strip():
+            md = _clean(cell)
+            md.source = text
+            self.add(md, cell_id if self.part == 0 else f"{cell_id}-{self.part}")
+            self.part += 1
+        self.kept = []
+
+    def directive(self, piece: Directive, cell, index: int, cell_id: str):
+        """A directive of a Markdown cell: the solution markers open and close a
+        solution, an exercise box and an admonition become plain Markdown."""
+        if piece.name == "solution-start":
+            self.solution_start(piece, index)
+        elif piece.name == "solution-end":
+            self.solution_end(cell, index, cell_id)
+        elif piece.name == "solution":
+            self.solution_box(piece, index)
+        elif self.solution is not None and self.student:
+            return  # any other directive inside a solution is solution prose
+        elif piece.name in ("exercise", "exercise-start"):
+            self.kept.append(_exercise_markdown(piece))
+        elif piece.name != "exercise-end":
+            self.kept.append(_plain_directive(piece))
+
+    def solution_start(self, piece: Directive, index: int):
+        """``{solution-start} label``: a solution begins (a heading in the solutions
+        edition)."""
+        if self.solution is not None:
+            raise EditionError(f"{self.where}, cell {index}: solution-start inside "
+                               f"the solution of {self.solution.label}")
+        label = piece.arg.strip()
+        self.solution = _Solution(label, index)
+        if not self.student:
+            self.kept.append(_solution_heading(self.titles.get(label, "")))
+
+    def solution_end(self, cell, index: int, cell_id: str):
+        """``{solution-end}``: in the student edition, the text before it is written,
+        then the solution's stub."""
+        if self.solution is None:
+            raise EditionError(f"{self.where}, cell {index}: solution-end without "
+                               "solution-start")
+        if self.student:
+            self.flush(cell, cell_id)
+            for new, new_id in self.stub_cells(self.solution, index):
+                self.add(new, new_id)
+        self.solution = None
+
+    def solution_box(self, piece: Directive, index: int):
+        """A ``{solution}`` box (a solution in words): an answer line in the student
+        edition, the solution under a heading in the solutions edition."""
+        if self.solution is not None:
+            raise EditionError(f"{self.where}, cell {index}: a solution inside the "
+                               f"solution of {self.solution.label}")
+        if self.student:
+            self.kept.append(_ANSWER)
+        else:
+            title = self.titles.get(piece.arg.strip(), "")
+            self.kept.append(f"{_solution_heading(title)}\n\n{piece.body}")
+
+    def stub_cells(self, solution: _Solution, after: int):
+        """The cells, with their ids, that replace ``solution`` (whose end marker is
+        in cell ``after``) in the student edition: a code stub to fill in, or an
+        answer cell when the solution has no code."""
+        cells = self.nb.cells
+        nxt = cells[after + 1] if after + 1 < len(cells) else None
         has_check = nxt is not None and _is_check_cell(nxt)
-        title = titles.get(solution.label, "")
+        title = self.titles.get(solution.label, "")
         if not solution.code:
-            return [(nbformat.v4.new_markdown_cell(
-                "**Your answer:** _(double-click to write it here)_"),
-                f"answer-{solution.label}")]
+            return [(nbformat.v4.new_markdown_cell(_ANSWER),
+                     f"answer-{solution.label}")]
         source, names = make_stub("\n\n".join(solution.code), solution.label, title,
                                   has_check)
         cell = nbformat.v4.new_code_cell(source)
         cell.metadata["exercise_stub"] = {"label": solution.label, "defines": names}
         return [(cell, f"stub-{solution.label}")]
-
-    for index, cell in enumerate(nb.cells):
-        cell_id = cell.get("id") or f"cell-{index}"
-        if cell.cell_type != "markdown":
-            if state is not None:
-                if cell.cell_type == "code":
-                    state.code.append(cell.source)
-                    if edition == "solutions":
-                        add(_clean(cell), cell_id)
-                continue
-            add(_clean(cell), cell_id)
-            continue
-        kept: list[str] = []
-        part = 0
-
-        def flush(cell=cell, cell_id=cell_id):
-            nonlocal kept, part
-            text = "\n".join(kept).strip("\n")
-            if text.strip():
-                md = _clean(cell)
-                md.source = text
-                add(md, cell_id if part == 0 else f"{cell_id}-{part}")
-                part += 1
-            kept = []
-
-        for piece in split_directives(cell.source):
-            if isinstance(piece, str):
-                if state is None or edition == "solutions":
-                    kept.append(_plain_markdown(piece))
-                continue
-            name = piece.name
-            if name == "solution-start":
-                if state is not None:
-                    raise EditionError(f"{where}, cell {index}: solution-start inside "
-                                       f"the solution of {state.label}")
-                label = piece.arg.strip()
-                state = _Solution(label, index)
-                if edition == "solutions":
-                    title = titles.get(label, "")
-                    kept.append(f"**Solution{': ' + title if title else ''}**")
-            elif name == "solution-end":
-                if state is None:
-                    raise EditionError(f"{where}, cell {index}: solution-end without "
-                                       "solution-start")
-                if edition == "student":
-                    flush()
-                    for new, new_id in stub_cells(state, index):
-                        add(new, new_id)
-                state = None
-            elif name == "solution":
-                if state is not None:
-                    raise EditionError(f"{where}, cell {index}: a solution inside the "
-                                       f"solution of {state.label}")
-                if edition == "student":
-                    kept.append("**Your answer:** _(double-click to write it here)_")
-                else:
-                    title = titles.get(piece.arg.strip(), "")
-                    kept.append(f"**Solution{': ' + title if title else ''}**\n\n"
-                                f"{piece.body}")
-            elif state is not None and edition == "student":
-                continue  # any other directive inside a solution is solution prose
-            elif name in ("exercise", "exercise-start"):
-                kept.append(_exercise_markdown(piece))
-            elif name == "exercise-end":
-                continue
-            else:
-                kept.append(_plain_directive(piece))
-        flush()
-    if state is not None:
-        raise EditionError(f"{where}: the solution of {state.label} (cell "
-                           f"{state.cell_index}) has no solution-end")
-    nbformat.validate(out)
-    return out
 
 
 # -- what must never leak --------------------------------------------------------------
@@ -587,8 +649,9 @@ def write_edition(out: Path, edition: str = "student", notebooks=None,
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("notebooks", nargs="*",
                         help="notebooks to convert (default: the whole book)")
     parser.add_argument("--edition", choices=("student", "solutions"),

@@ -100,7 +100,8 @@ def last_frame(player: str) -> bytes | None:
 
 
 def setup(app):
-    from docutils import nodes
+    """The Sphinx extension: three transforms that act in a LaTeX build only, and the
+    outputs' priorities for paper (``for_paper``)."""
     from sphinx.transforms import SphinxTransform
 
     class AnimationStill(SphinxTransform):
@@ -109,64 +110,19 @@ def setup(app):
         default_priority = 400
 
         def apply(self):
-            if self.app.builder.format != "latex":
-                return
-            for raw in list(self.document.findall(nodes.raw)):
-                png = last_frame(raw.astext()) if "html" in raw.get("format", "") \
-                    else None
-                if png is None:
-                    continue
-                name = hashlib.sha256(png).hexdigest()[:16] + ".png"
-                folder = Path(self.app.outdir).parent / "animation_stills"
-                folder.mkdir(parents=True, exist_ok=True)
-                (folder / name).write_bytes(png)
-                uri = "/" + os.path.relpath(folder / name, self.app.srcdir)
-                image = nodes.image(uri=uri, candidates={"*": uri},
-                                    alt="the animation's last frame")
-                caption = nodes.paragraph(
-                    "", "", nodes.emphasis(
-                        "", "The animation's last frame (run the notebook, or open "
-                            "the HTML book, to play it)."))
-                raw.replace_self([image, caption])
-                if "mime_type" in image.parent:  # myst-nb then picks it as a picture
-                    image.parent["mime_type"] = "image/png"
-
-    from sphinx import addnodes
+            if self.app.builder.format == "latex":
+                animations_to_stills(self.document, self.app)
 
     class BookStructure(SphinxTransform):
-        """In a LaTeX build of the root page: each part of ``_toc.yml`` becomes a
-        ``\\part``, numbered or not like the HTML book, and its pages chapters.
-
-        Sphinx nests the pages a toctree includes inside the section the toctree is
-        in; the root page's toctrees sit in its last section ("Contents"), which would
-        make every chapter a section of it. They move up to the page's top level, and
-        the section they leave, empty, goes.
-        """
+        """In a LaTeX build of the root page: the book's parts and chapters (see
+        ``parts_and_chapters``)."""
 
         default_priority = 900
 
         def apply(self):
-            if (self.app.builder.format != "latex"
-                    or self.env.docname != self.config.root_doc):
-                return
-            wrappers = [t.parent for t in self.document.findall(addnodes.toctree)
-                        if isinstance(t.parent, nodes.compound)]
-            if not wrappers:
-                return
-            top = next(iter(self.document.findall(nodes.section)))
-            top.insert(1, _latex(r"\setcounter{secnumdepth}{-1}"))
-            for wrapper in wrappers:
-                toctree = next(iter(wrapper.findall(addnodes.toctree)))
-                left = wrapper.parent
-                left.remove(wrapper)
-                depth = 2 if toctree.get("numbered") else -1
-                caption = toctree.get("caption") or ""
-                part = (rf"\part{{{_tex_escape(caption)}}}" if caption else "")
-                top.append(_latex(part + rf"\setcounter{{secnumdepth}}{{{depth}}}"))
-                top.append(wrapper)
-                if isinstance(left, nodes.section) and all(
-                        isinstance(c, (nodes.title, nodes.target)) for c in left):
-                    left.parent.remove(left)
+            if (self.app.builder.format == "latex"
+                    and self.env.docname == self.config.root_doc):
+                parts_and_chapters(self.document)
 
     class FoldedCode(SphinxTransform):
         """In a LaTeX build, a ``hide-input`` cell keeps its output, not its code."""
@@ -174,32 +130,102 @@ def setup(app):
         default_priority = 400
 
         def apply(self):
-            if self.app.builder.format != "latex":
-                return
-            for cell in list(self.document.findall(nodes.container)):
-                if "tag_hide-input" not in cell.get("classes", []):
-                    continue
-                for child in list(cell.children):
-                    if child.get("nb_element") == "cell_code_source":
-                        cell.remove(child)
-
-    def _latex(text):
-        return nodes.raw("", text + "\n", format="latex")
-
-    def for_paper(app, config):
-        overrides = list(config.nb_mime_priority_overrides or [])
-        # a widget's view (raw HTML, which LaTeX skips) before its text repr
-        overrides.append(("latex", _WIDGET_VIEW, 5))
-        # an HTML output (an animation's player) as HTML, not as its text repr
-        # "<IPython.core.display.HTML object>": AnimationStill turns it into a picture
-        overrides.append(("latex", "text/html", 95))
-        config.nb_mime_priority_overrides = overrides
+            if self.app.builder.format == "latex":
+                fold_code(self.document)
 
     app.connect("config-inited", for_paper)
     app.add_transform(AnimationStill)
     app.add_transform(BookStructure)
     app.add_transform(FoldedCode)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def animations_to_stills(document, app):
+    """Replace each animation's HTML player in ``document`` by its last frame (a PNG
+    written beside the LaTeX build) and a caption saying where it plays."""
+    from docutils import nodes
+
+    for raw in list(document.findall(nodes.raw)):
+        png = last_frame(raw.astext()) if "html" in raw.get("format", "") else None
+        if png is None:
+            continue
+        name = hashlib.sha256(png).hexdigest()[:16] + ".png"
+        folder = Path(app.outdir).parent / "animation_stills"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(png)
+        uri = "/" + os.path.relpath(folder / name, app.srcdir)
+        image = nodes.image(uri=uri, candidates={"*": uri},
+                            alt="the animation's last frame")
+        caption = nodes.paragraph(
+            "", "", nodes.emphasis(
+                "", "The animation's last frame (run the notebook, or open "
+                    "the HTML book, to play it)."))
+        raw.replace_self([image, caption])
+        if "mime_type" in image.parent:  # myst-nb then picks it as a picture
+            image.parent["mime_type"] = "image/png"
+
+
+def parts_and_chapters(document):
+    """In the root page's ``document``: each part of ``_toc.yml`` becomes a
+    ``\\part``, numbered or not like the HTML book, and its pages chapters.
+
+    Sphinx nests the pages a toctree includes inside the section the toctree is in;
+    the root page's toctrees sit in its last section ("Contents"), which would make
+    every chapter a section of it. They move up to the page's top level, and the
+    section they leave, empty, goes.
+    """
+    from docutils import nodes
+    from sphinx import addnodes
+
+    wrappers = [t.parent for t in document.findall(addnodes.toctree)
+                if isinstance(t.parent, nodes.compound)]
+    if not wrappers:
+        return
+    top = next(iter(document.findall(nodes.section)))
+    top.insert(1, _latex(r"\setcounter{secnumdepth}{-1}"))
+    for wrapper in wrappers:
+        toctree = next(iter(wrapper.findall(addnodes.toctree)))
+        left = wrapper.parent
+        left.remove(wrapper)
+        depth = 2 if toctree.get("numbered") else -1
+        caption = toctree.get("caption") or ""
+        part = (rf"\part{{{_tex_escape(caption)}}}" if caption else "")
+        top.append(_latex(part + rf"\setcounter{{secnumdepth}}{{{depth}}}"))
+        top.append(wrapper)
+        if isinstance(left, nodes.section) and all(
+                isinstance(c, (nodes.title, nodes.target)) for c in left):
+            left.parent.remove(left)
+
+
+def fold_code(document):
+    """Remove the code of every ``hide-input`` cell in ``document``, not its output."""
+    from docutils import nodes
+
+    for cell in list(document.findall(nodes.container)):
+        if "tag_hide-input" not in cell.get("classes", []):
+            continue
+        for child in list(cell.children):
+            if child.get("nb_element") == "cell_code_source":
+                cell.remove(child)
+
+
+def _latex(text):
+    """A piece of raw LaTeX for the document, on a line of its own."""
+    from docutils import nodes
+
+    return nodes.raw("", text + "\n", format="latex")
+
+
+def for_paper(app, config):
+    """The outputs' priorities in a LaTeX build: a widget's view before its text
+    repr, an HTML output (an animation's player) before its text repr."""
+    overrides = list(config.nb_mime_priority_overrides or [])
+    # a widget's view (raw HTML, which LaTeX skips) before its text repr
+    overrides.append(("latex", _WIDGET_VIEW, 5))
+    # an HTML output (an animation's player) as HTML, not as its text repr
+    # "<IPython.core.display.HTML object>": AnimationStill turns it into a picture
+    overrides.append(("latex", "text/html", 95))
+    config.nb_mime_priority_overrides = overrides
 
 
 def _tex_escape(text: str) -> str:
@@ -234,7 +260,8 @@ def pdf_config(source: Path, edition: str) -> dict:
         config["sphinx"]["local_extensions"] = extensions
     config["sphinx"]["local_extensions"][EXTENSION] = str(Path(__file__).parent)
     # the HTML book's cache of executed notebooks: a chapter runs once for all builds
-    config.setdefault("execute", {})["cache"] = str(source / "_build" / ".jupyter_cache")
+    cache = source / "_build" / ".jupyter_cache"
+    config.setdefault("execute", {})["cache"] = str(cache)
     title = config.get("title", NAME)
     if edition == "instructor":
         title += " (instructor's edition, with solutions)"
@@ -310,7 +337,8 @@ def main(argv: list[str] | None = None) -> int:
         (html / "pdf").mkdir(exist_ok=True)
         for path in built:
             shutil.copyfile(path, html / "pdf" / path.name)
-        print(f"pdf: copied into {html / 'pdf'}, where the book's intro page links them")
+        print(f"pdf: copied into {html / 'pdf'}, where the book's intro page links "
+              "them")
     return 0
 
 

@@ -221,7 +221,8 @@ def table_parts(chunk: str) -> list[str]:
     head, body = rows[:2], rows[2:]
     parts, part = [], []
     for row in body:
-        if part and estimate_lines("table", "\n".join(head + part + [row])) > BUDGET / 2:
+        longer = "\n".join(head + part + [row])
+        if part and estimate_lines("table", longer) > BUDGET / 2:
             parts.append("\n".join(head + part))
             part = []
         part.append(row)
@@ -268,6 +269,7 @@ class Deck:
 
     def __init__(self):
         self.slides: list[Slide] = []
+        self.title = ""  # the chapter's title (plain text), from its # heading
         self.section = ""  # the current ## heading (HTML), repeated on its sub-slides
         self.subsection = ""
 
@@ -453,92 +455,123 @@ def _merged_streams(outputs):
 def chapter_deck(nb) -> tuple[str, list[Slide]]:
     """The chapter's title (plain text) and its slides."""
     deck = Deck()
-    title = ""
     in_solution = False
-    skip_check = False
     for cell in nb.cells:
-        tags = cell.metadata.get("tags", [])
         if cell.cell_type == "markdown":
-            for piece in edition.split_directives(cell.source):
-                if isinstance(piece, edition.Directive):
-                    if piece.name == "solution-start":
-                        in_solution = True
-                    elif piece.name == "solution-end":
-                        in_solution, skip_check = False, True
-                    elif in_solution or piece.name in ("solution", "exercise-end"):
-                        continue
-                    elif piece.name in ("exercise", "exercise-start"):
-                        heading, body = _exercise_html(piece)
-                        slide = deck.new(2, heading, kind="exercise")
-                        slide.body.append(body)
-                    elif piece.name in ("admonition", *edition._ADMONITIONS):
-                        box = _admonition_html(piece)
-                        deck.add(box, estimate_lines("paragraph", piece.body) + 1.5)
-                    elif piece.name == "math":
-                        for block in markdown_blocks(f"$$\n{piece.body}\n$$"):
-                            deck.add(block.html, block.lines)
-                    continue
-                if in_solution:
-                    continue
-                for block in markdown_blocks(piece):
-                    if block.kind == "heading1":
-                        title = re.sub(r"^#+\s*", "", block.text).strip()
-                        deck.new(1, _heading_html(block), kind="title")
-                        deck.section = deck.subsection = ""
-                    elif block.kind == "heading2":
-                        deck.section, deck.subsection = _heading_html(block), ""
-                        deck.new(1, deck.section)
-                    elif block.kind.startswith("heading"):
-                        deck.subsection = _heading_html(block)
-                        deck.new(2, deck.subsection)
-                    elif block.kind in ("math", "list", "table", "other"):
-                        deck.add(block.html, block.lines)
-                    else:
-                        deck.note(block.html)
+            in_solution = _markdown_slides(deck, cell.source, in_solution)
+        elif (cell.cell_type == "code" and not in_solution
+              and "remove-cell" not in cell.metadata.get("tags", [])
+              and not edition._is_check_cell(cell)):
+            # no check cell: after a solution, it would say "correct" under an
+            # exercise nobody has done yet
+            _code_slides(deck, cell)
+    return deck.title, deck.finish()
+
+
+def _markdown_slides(deck: Deck, text: str, in_solution: bool) -> bool:
+    """Put a Markdown cell's text and directives on the deck, leaving out what is
+    between ``{solution-start}`` and ``{solution-end}``; whether the cell ends inside
+    a solution (its code cells are left out too)."""
+    for piece in edition.split_directives(text):
+        is_directive = isinstance(piece, edition.Directive)
+        if is_directive and piece.name == "solution-start":
+            in_solution = True
+        elif is_directive and piece.name == "solution-end":
+            in_solution = False
+        elif in_solution:
             continue
-        if cell.cell_type != "code":
-            continue
-        if in_solution or "remove-cell" in tags:
-            continue
-        if skip_check and edition._is_check_cell(cell):
-            skip_check = False
-            continue
-        skip_check = False
-        if edition._is_check_cell(cell):
-            continue
-        shown: list[tuple[str, float]] = []
-        for output in _merged_streams(cell.get("outputs", [])):
-            data = output.get("data", {})
-            if output.get("output_type") == "stream" and output.get("name") == "stdout":
-                text = output.get("text", "")
-                shown.append(_printed(text))
-            elif "image/png" in data:
-                _figure_slide(deck, cell, output)
-            elif "text/html" in data and "_anim_img" in data["text/html"]:
-                _animation_slide(deck, data["text/html"])
-            elif WIDGET_VIEW in data:
-                call = cell.source.strip().splitlines()[-1]
-                line = (f'<p class="live">Live in the notebook: <code>'
-                        f"{html.escape(call)}</code></p>")
-                if deck.attach_to_figure(line):
-                    continue
+        elif is_directive:
+            _directive_slides(deck, piece)
+        else:
+            _text_slides(deck, piece)
+    return in_solution
+
+
+def _directive_slides(deck: Deck, piece: edition.Directive):
+    """An exercise (or a concept question) on a slide of its own, an admonition as a
+    box and a math block as a formula on the current slide; a ``{solution}`` box and
+    any other directive are left out."""
+    if piece.name in ("exercise", "exercise-start"):
+        heading, body = _exercise_html(piece)
+        slide = deck.new(2, heading, kind="exercise")
+        slide.body.append(body)
+    elif piece.name in ("admonition", *edition._ADMONITIONS):
+        box = _admonition_html(piece)
+        deck.add(box, estimate_lines("paragraph", piece.body) + 1.5)
+    elif piece.name == "math":
+        for block in markdown_blocks(f"$$\n{piece.body}\n$$"):
+            deck.add(block.html, block.lines)
+
+
+def _text_slides(deck: Deck, text: str):
+    """Markdown text, block by block: the ``#`` heading starts the title slide, a
+    ``##`` heading a new slide, a ``###`` heading a sub-slide; formulas, lists,
+    tables and other blocks go on the slide, paragraphs into its speaker notes."""
+    for block in markdown_blocks(text):
+        if block.kind == "heading1":
+            deck.title = re.sub(r"^#+\s*", "", block.text).strip()
+            deck.new(1, _heading_html(block), kind="title")
+            deck.section = deck.subsection = ""
+        elif block.kind == "heading2":
+            deck.section, deck.subsection = _heading_html(block), ""
+            deck.new(1, deck.section)
+        elif block.kind.startswith("heading"):
+            deck.subsection = _heading_html(block)
+            deck.new(2, deck.subsection)
+        elif block.kind in ("math", "list", "table", "other"):
+            deck.add(block.html, block.lines)
+        else:
+            deck.note(block.html)
+
+
+def _code_slides(deck: Deck, cell):
+    """A code cell: its outputs, with its code folded away above them (unless the
+    book hides it), together on one slide; nothing if it shows nothing."""
+    shown = _shown_outputs(deck, cell)
+    if not shown:
+        return
+    tags = cell.metadata.get("tags", [])
+    if "hide-input" not in tags and "remove-input" not in tags:
+        shown.insert(0, (_code_html(cell.source), 0.8))
+    # a cell's code and its outputs stay on one slide
+    deck.add("\n".join(h for h, _ in shown), sum(n for _, n in shown), said=False)
+
+
+def _shown_outputs(deck: Deck, cell) -> list[tuple[str, float]]:
+    """What a code cell's outputs show on its slide (HTML, and about how many lines
+    each takes), in order. A figure or an animation goes on a slide of its own
+    instead, and a live demo's line under the demo's figure when there is one."""
+    shown: list[tuple[str, float]] = []
+    for output in _merged_streams(cell.get("outputs", [])):
+        data = output.get("data", {})
+        if output.get("output_type") == "stream" and output.get("name") == "stdout":
+            shown.append(_printed(output.get("text", "")))
+        elif "image/png" in data:
+            _figure_slide(deck, cell, output)
+        elif "text/html" in data and "_anim_img" in data["text/html"]:
+            _animation_slide(deck, data["text/html"])
+        elif WIDGET_VIEW in data:
+            line = _live_line(cell)
+            if not deck.attach_to_figure(line):
                 shown.append((line, 1.0))
-            elif "text/latex" in data:
-                shown.append((_latex_output(data["text/latex"]), 2.0))
-            elif "text/markdown" in data:
-                for block in markdown_blocks(data["text/markdown"]):
-                    shown.append((block.html, block.lines))
-            elif "text/html" in data:
-                shown.append((f'<div class="html-output">{data["text/html"]}</div>', 4))
-            elif "text/plain" in data:
-                shown.append(_printed(data["text/plain"]))
-        if not shown:
-            continue
-        if "hide-input" not in tags and "remove-input" not in tags:
-            shown.insert(0, (_code_html(cell.source), 0.8))
-        # a cell's code and its outputs stay on one slide
-        deck.add("\n".join(h for h, _ in shown), sum(n for _, n in shown), said=False)
-    return title, deck.finish()
+        elif "text/latex" in data:
+            shown.append((_latex_output(data["text/latex"]), 2.0))
+        elif "text/markdown" in data:
+            for block in markdown_blocks(data["text/markdown"]):
+                shown.append((block.html, block.lines))
+        elif "text/html" in data:
+            shown.append((f'<div class="html-output">{data["text/html"]}</div>', 4))
+        elif "text/plain" in data:
+            shown.append(_printed(data["text/plain"]))
+    return shown
+
+
+def _live_line(cell) -> str:
+    """A live demo's widget as the line that says which call starts it (the cell's
+    last line) in the notebook."""
+    call = cell.source.strip().splitlines()[-1]
+    return (f'<p class="live">Live in the notebook: <code>'
+            f"{html.escape(call)}</code></p>")
 
 
 # -- HTML ------------------------------------------------------------------------------
