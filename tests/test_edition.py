@@ -349,13 +349,13 @@ def test_every_exercise_has_a_stub_and_keeps_its_text(chapter):
 
 def test_check_cells_are_kept_after_their_stub(chapter):
     path, original, student = chapter
-    checks_before = [c.source for c in original.cells if edition._is_check_cell(c)]
-    checks_after = [c.source for c in student.cells if edition._is_check_cell(c)]
+    checks_before = [c.source for c in original.cells if edition.is_check_cell(c)]
+    checks_after = [c.source for c in student.cells if edition.is_check_cell(c)]
     assert checks_before == checks_after
     solutions = edition.solutions_by_label(original)
     for k, cell in enumerate(student.cells[:-1]):
         stub = cell.metadata.get("exercise_stub")
-        if stub and edition._is_check_cell(student.cells[k + 1]):
+        if stub and edition.is_check_cell(student.cells[k + 1]):
             used, _ = _loads_and_stores(student.cells[k + 1].source)
             _, stored = _loads_and_stores("\n".join(solutions[stub["label"]]))
             missing = set(used) & set(stored) - set(stub["defines"])
@@ -390,7 +390,7 @@ def test_later_cells_do_not_use_the_answers(chapter):
             answers.update({name: stub["label"] for name in stub["defines"]})
             continue
         loads, stores = _loads_and_stores(cell.source)
-        if not edition._is_check_cell(cell):
+        if not edition.is_check_cell(cell):
             for name, line in loads.items():
                 if name in answers and stores.get(name, line + 1) >= line:
                     problems.append(f"cell {k} uses `{name}` of {answers[name]}")
@@ -424,7 +424,7 @@ def interleaved(original):
     for cell in student.cells:
         stub = "exercise_stub" in cell.metadata
         if cell.cell_type == "code" and pending and not stub:
-            is_check = edition._is_check_cell(cell)
+            is_check = edition.is_check_cell(cell)
             if is_check:
                 cell.metadata["phase"] = "todo"
                 cells.append(cell)
@@ -489,7 +489,7 @@ def test_student_edition_runs_alone_to_the_end(path, monkeypatch):
         pytest.skip("set MLP_TEST_EDITIONS=all to run every student edition alone")
     nb = execute(edition.make_edition(read(path)), path, monkeypatch)
     for cell in nb.cells:
-        if edition._is_check_cell(cell):
+        if edition.is_check_cell(cell):
             lines = printed(cell)
             assert lines and all(line.startswith(_core.TODO) for line in lines), lines
 

@@ -116,12 +116,12 @@ def exercise_titles(nb) -> dict[str, str]:
     return titles
 
 
-_ADMONITIONS = ("note", "tip", "hint", "important", "warning", "caution", "attention",
+ADMONITIONS = ("note", "tip", "hint", "important", "warning", "caution", "attention",
                 "danger", "error", "seealso")
 _TARGET = re.compile(r"^\([\w.:-]+\)=[ \t]*$", re.M)
 
 
-def _plain_markdown(text: str) -> str:
+def plain_markdown(text: str) -> str:
     """Markdown without MyST's targets ``(label)=``, which Jupyter shows as text."""
     return _TARGET.sub("", text)
 
@@ -129,7 +129,7 @@ def _plain_markdown(text: str) -> str:
 def _plain_directive(piece: Directive) -> str:
     """An admonition as a quote and a math block as ``$$``, which any Jupyter shows;
     other directives as they are."""
-    if piece.name == "admonition" or piece.name in _ADMONITIONS:
+    if piece.name == "admonition" or piece.name in ADMONITIONS:
         title = piece.arg if piece.name == "admonition" else piece.name.capitalize()
         lines = [f"**{title}**", ""] + piece.body.split("\n")
         return "\n".join(("> " + line).rstrip() for line in lines)
@@ -281,7 +281,7 @@ def _cell_id(text: str) -> str:
     return _ID_CHARS.sub("-", text)[:64] or "cell"
 
 
-def _is_check_cell(cell) -> bool:
+def is_check_cell(cell) -> bool:
     return cell.cell_type == "code" and bool(_CHECK_CALL.search(cell.source))
 
 
@@ -374,7 +374,7 @@ class _EditionWriter:
             if isinstance(piece, Directive):
                 self.directive(piece, cell, index, cell_id)
             elif self.solution is None or not self.student:
-                self.kept.append(_plain_markdown(piece))
+                self.kept.append(plain_markdown(piece))
         self.flush(cell, cell_id)
 
     def flush(self, cell, cell_id: str):
@@ -445,7 +445,7 @@ class _EditionWriter:
         answer cell when the solution has no code."""
         cells = self.nb.cells
         nxt = cells[after + 1] if after + 1 < len(cells) else None
-        has_check = nxt is not None and _is_check_cell(nxt)
+        has_check = nxt is not None and is_check_cell(nxt)
         title = self.titles.get(solution.label, "")
         if not solution.code:
             return [(nbformat.v4.new_markdown_cell(_ANSWER),

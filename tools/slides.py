@@ -42,7 +42,6 @@ the cache is executed here with nbclient (about 4 s each).
 from __future__ import annotations
 
 import argparse
-import base64
 import html
 import json
 import math
@@ -145,7 +144,7 @@ def myst_to_markdown(text: str) -> str:
     """MyST's additions as plain Markdown: targets go, roles become text, a labelled
     formula is numbered (``\\label``) and ``{eq}`` refers to it; links to another
     chapter lead to its deck, other links of the book become their text."""
-    text = edition._plain_markdown(text)
+    text = edition.plain_markdown(text)
     text = _LABELLED.sub(lambda m: "$$\n\\begin{equation}" + m["body"] + "\\label{"
                          + m["label"] + "}\\end{equation}\n$$", text)
     text = _EQ_ROLE.sub(lambda m: f"$\\eqref{{{m[1]}}}$", text)
@@ -461,7 +460,7 @@ def chapter_deck(nb) -> tuple[str, list[Slide]]:
             in_solution = _markdown_slides(deck, cell.source, in_solution)
         elif (cell.cell_type == "code" and not in_solution
               and "remove-cell" not in cell.metadata.get("tags", [])
-              and not edition._is_check_cell(cell)):
+              and not edition.is_check_cell(cell)):
             # no check cell: after a solution, it would say "correct" under an
             # exercise nobody has done yet
             _code_slides(deck, cell)
@@ -495,7 +494,7 @@ def _directive_slides(deck: Deck, piece: edition.Directive):
         heading, body = _exercise_html(piece)
         slide = deck.new(2, heading, kind="exercise")
         slide.body.append(body)
-    elif piece.name in ("admonition", *edition._ADMONITIONS):
+    elif piece.name in ("admonition", *edition.ADMONITIONS):
         box = _admonition_html(piece)
         deck.add(box, estimate_lines("paragraph", piece.body) + 1.5)
     elif piece.name == "math":
