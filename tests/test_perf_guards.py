@@ -217,20 +217,28 @@ def test_importing_plotting_leaves_pyplot_as_it_was():
     from nbformat.v4 import new_code_cell, new_notebook
 
     nb = new_notebook(cells=[
+        # pyplot in use first, as in a chapter: its backend chosen, its display hook
+        # and its post-execute callback installed (before that there is nothing to
+        # change, and the test could not fail)
         new_code_cell("import matplotlib, matplotlib.pyplot as plt\n"
+                      "plt.figure()\n"
+                      "plt.close('all')\n"
                       "def state():\n"
                       "    ip = get_ipython()\n"
                       "    return (dict.__getitem__(matplotlib.rcParams, 'backend'),\n"
-                      "            plt._REPL_DISPLAYHOOK,\n"
+                      "            plt._REPL_DISPLAYHOOK, plt.show, plt.switch_backend,\n"
                       "            list(ip.events.callbacks['post_execute']),\n"
                       "            list(ip.display_formatter.formatters['image/png']\n"
                       "                 .type_printers))\n"
-                      "before = state()"),
+                      "before = state()\n"
+                      "print(before[0], len(before[4]))"),
         new_code_cell("from mlp import plotting\nimport mlp.figures_descent\n"
                       "import mlp.figures_graph"),
         new_code_cell("print(state() == before)"),
     ])
     nbclient.NotebookClient(nb, kernel_name="python3", timeout=60).execute()
+    backend, callbacks = nb.cells[0].outputs[0]["text"].split()
+    assert "inline" in backend and int(callbacks) >= 1  # pyplot was set up
     assert nb.cells[2].outputs[0]["text"].strip() == "True"
 
 
