@@ -10,6 +10,8 @@ name is one with a leading underscore (``_forward``); private *modules* such as
 import ast
 from pathlib import Path
 
+import pytest
+
 MLP = Path(__file__).resolve().parent.parent / "mlp"
 MAX_MODULE_LINES = 600
 MAX_FUNCTION_LINES = 60
@@ -68,15 +70,76 @@ def test_no_private_name_imported_from_another_module():
     assert not found, f"private names imported from another module: {found}"
 
 
+def _private_uses(tree):
+    """Where ``tree`` reaches a private attribute of an object not its own:
+    ``obj._name`` (not on ``self``/``cls``), ``getattr``/``setattr``/``hasattr``/
+    ``delattr`` with a private name (not on ``self``/``cls``), any ``__dict__``, and ``self._name`` in a class
+    with a matplotlib base that the class never assigns itself (the base's)."""
+    matplotlib_names = {a.asname or a.name for node in ast.walk(tree)
+                        if isinstance(node, ast.ImportFrom)
+                        and (node.module or "").startswith("matplotlib")
+                        for a in node.names}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+            yield node
+        elif (isinstance(node, ast.Attribute) and _private(node.attr)
+                and not (isinstance(node.value, ast.Name)
+                         and node.value.id in ("self", "cls"))):
+            yield node
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id in ("getattr", "setattr", "hasattr", "delattr")
+                and len(node.args) > 1 and isinstance(node.args[1], ast.Constant)
+                and not (isinstance(node.args[0], ast.Name)
+                         and node.args[0].id in ("self", "cls"))
+                and isinstance(node.args[1].value, str)
+                and _private(node.args[1].value)):
+            yield node
+        elif isinstance(node, ast.ClassDef) and any(
+                isinstance(base, ast.Name) and base.id in matplotlib_names
+                or isinstance(base, ast.Attribute) for base in node.bases):
+            yield from _inherited_private(node)
+
+
+def _inherited_private(cls):
+    """``self._name`` read in ``cls`` but never assigned there."""
+    own, used = set(), []
+    for node in ast.walk(cls):
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and node.value.id == "self" and _private(node.attr)):
+            if isinstance(node.ctx, ast.Store):
+                own.add(node.attr)
+            else:
+                used.append(node)
+        elif isinstance(node, ast.FunctionDef):
+            own.add(node.name)
+    return [node for node in used if node.attr not in own]
+
+
 def test_no_private_attribute_of_another_object():
-    """``obj._name`` only on ``self`` or ``cls``: not another module's private
-    function (``network._forward``), nor a matplotlib object's (``ax._frameon``)."""
-    found = []
-    for p in _modules():
-        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Attribute) and _private(node.attr)
-                    and not (isinstance(node.value, ast.Name)
-                             and node.value.id in ("self", "cls"))):
-                found.append(f"{p.relative_to(MLP).as_posix()}:{node.lineno} "
-                             f"{ast.unparse(node)}")
+    """Private names only of one's own: not another module's private function
+    (``network._forward``), nor a matplotlib object's (``ax._frameon``,
+    ``getattr(ax, "_frameon")``, a subclass reading its base's ``self._text``)."""
+    found = [f"{p.relative_to(MLP).as_posix()}:{node.lineno} {ast.unparse(node)[:60]}"
+             for p in _modules()
+             for node in _private_uses(ast.parse(p.read_text(encoding="utf-8")))]
     assert not found, f"private attributes used from outside: {found}"
+
+
+@pytest.mark.parametrize("code", [
+    "def f(ax):\n    return ax._frameon",
+    "def f(ax):\n    return getattr(ax, '_frameon')",
+    "def f(ax):\n    setattr(ax, '_mlp_marker', 1)",
+    "def f(ax):\n    ax.__dict__['_x'] = 2",
+    "from matplotlib.text import Text\n"
+    "class T(Text):\n    def f(self):\n        return self._text",
+])
+def test_the_private_attribute_rule_sees_each_way_in(code):
+    assert list(_private_uses(ast.parse(code)))
+
+
+def test_the_private_attribute_rule_allows_ones_own():
+    code = ("from matplotlib.text import Text\n"
+            "class T(Text):\n    def __init__(self):\n        self._mine = 1\n"
+            "    def f(self):\n        return self._mine + self._g()\n"
+            "    def _g(self):\n        return getattr(self, 'public')")
+    assert not list(_private_uses(ast.parse(code)))
