@@ -28,7 +28,8 @@ def test_the_limits_see_every_module():
 
 def test_no_module_over_600_lines():
     long = {p.relative_to(MLP).as_posix(): n for p in _modules()
-            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+            if (n := len(p.read_text(encoding="utf-8").splitlines()))
+            > MAX_MODULE_LINES}
     assert not long, f"modules over {MAX_MODULE_LINES} lines: {long}"
 
 
@@ -73,8 +74,9 @@ def test_no_private_name_imported_from_another_module():
 def _private_uses(tree):
     """Where ``tree`` reaches a private attribute of an object not its own:
     ``obj._name`` (not on ``self``/``cls``), ``getattr``/``setattr``/``hasattr``/
-    ``delattr`` with a private name (not on ``self``/``cls``), any ``__dict__``, and ``self._name`` in a class
-    with a matplotlib base that the class never assigns itself (the base's)."""
+    ``delattr`` with a private name (not on ``self``/``cls``), any ``__dict__``,
+    and ``self._name`` in a class with a matplotlib base that the class never
+    assigns itself (the base's)."""
     matplotlib_names = {a.asname or a.name for node in ast.walk(tree)
                         if isinstance(node, ast.ImportFrom)
                         and (node.module or "").startswith("matplotlib")
