@@ -111,10 +111,6 @@ def redraw_network(ax, weights=None, sizes=None, **options):
     if diagram is None:
         diagram = _NetworkDiagram(ax)
     diagram.draw(**_network_options(weights, sizes, **options))
-    # every artist of the Axes may have changed: say so by its patch too, so that a
-    # figure redrawn piecewise (mlp.widgets.render.blit) draws this Axes whole until it
-    # keeps still, rather than redrawing each node and label in every later frame
-    ax.patch.stale = True
     return ax
 
 

@@ -15,9 +15,10 @@ again. Here the figure is drawn once into pieces kept as pixels:
 A frame copies the background, draws the live artists and lays the kept runs over
 them, so the picture is a full draw's up to rounding at anti-aliased edges
 (``tests/test_perf_guards.py`` compares them). Where that cannot be guaranteed the
-work is done whole: an Axes whose limits, scale, position or patch change is drawn
-whole each frame; a changed figure-level artist, Axes coming or going, overlapping
-Axes, or a draw by anybody else (``savefig``) make a full draw.
+work is done whole: an Axes whose limits, scale, position or patch change, or which
+gains or loses artists, is drawn whole each frame; a changed figure-level artist,
+Axes coming or going, overlapping Axes, or a draw by anybody else (``savefig``) make a
+full draw.
 
 Which artists are live is learnt from the updates: an artist that changes becomes
 live, and goes back to the kept pixels once it has kept still for ``STILL`` frames (a
@@ -155,7 +156,9 @@ class Blitter:
             old = self._children[ax]
             self._children[ax] = children
             changed = {a for a in children if a.stale or a not in old}
-            moved = _geometry(ax) != self._geom[ax] or ax.patch.stale
+            # artists added or removed (a new network diagram): drawn whole
+            moved = (_geometry(ax) != self._geom[ax] or ax.patch.stale
+                     or children != old)
             gone = old - children
             self.live -= gone
             if ax in self.whole:
