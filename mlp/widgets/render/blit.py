@@ -32,8 +32,8 @@ The recipe in matplotlib's tutorial "Faster rendering by using blitting" marks t
 changing artists ``animated``, keeps the background of a full draw
 (``canvas.copy_from_bbox``) and per frame restores it and draws the animated
 artists (``restore_region``, ``draw_artist``). This module does the same with the same
-public pieces (``set_animated``, ``canvas.draw``, ``Artist.draw``, the renderer's
-``buffer_rgba``), and adds one step: the recipe draws the animated artists over
+documented pieces (``set_animated``, ``canvas.draw``, ``copy_from_bbox``,
+``restore_region``, ``Artist.draw``, the Agg buffer), and adds one step: the recipe draws the animated artists over
 everything, so every unchanging artist above a live one (a legend over a region
 image, the spines, a label box over a moving point) must be animated too and drawn
 again on every frame. Measured with ``python benchmarks/bench_widgets.py`` on the
@@ -55,6 +55,7 @@ from operator import attrgetter
 
 import numpy as np
 from matplotlib.axis import Axis
+from matplotlib.transforms import Bbox
 
 #: frames an artist (or an Axes drawn whole) must keep still to be kept as pixels again
 STILL = 3
@@ -72,7 +73,10 @@ class _Kept:
         self.rgb_a = pixels[:, :3] * self.a  # at most 255 * 255: fits uint16
 
     def paste(self, frame):
-        """Lay the pixels over ``frame`` (H, W, 4 uint8, changed in place): "over"."""
+        """Lay the pixels over ``frame`` (H, W, 4 uint8, changed in place): "over".
+
+        Exact where the frame is opaque, which it is: the figure's patch is drawn
+        first, opaque white, under everything."""
         flat = frame.reshape(-1, 4)
         below = flat[self.index].astype(np.uint16)
         # a * src + (255 - a) * dst is at most 255 * 255, + 127 still fits uint16
@@ -229,7 +233,9 @@ class Blitter:
             for artist in left_out:
                 artist.set_animated(True)
             fig.canvas.draw()
-            self.background = np.array(renderer.buffer_rgba())
+            # the whole canvas: fig.bbox itself can round to one row short
+            self.background = fig.canvas.copy_from_bbox(
+                Bbox.from_extents(-1, -1, fig.bbox.width + 1, fig.bbox.height + 1))
         finally:
             for artist in left_out:
                 artist.set_animated(False)
@@ -300,8 +306,8 @@ class Blitter:
             if redraw or not self._in_order():
                 self._draw_background(renderer)
             plans = self._plan(renderer)
+            canvas.restore_region(self.background)
             frame = np.asarray(renderer.buffer_rgba())
-            frame[...] = self.background
             for ax in self.fig.axes:
                 if ax in self.whole:
                     ax.draw(renderer)
