@@ -174,20 +174,22 @@ def train(weights, X, y, alpha, epochs, batch_size=None, activation="sigmoid", r
     T = targets(y, weights[-1].shape[1])
     weights = [W.copy() for W in weights]  # ours to update in place from here on
     record = {"loss": [], "accuracy": []}
-    reuse = None  # full batch: X fed forward for the history is the next step's pass
+    next_pass = None  # full batch: the history's pass over X is the next feedforward
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(1, epochs + 1):
             last_good = [W.copy() for W in weights]
             batches = minibatches((X, T, y), batch_size, rng)
             outputs = []  # each minibatch's y_hat, as it was fed forward
             for Xb, Tb, _ in batches:
-                activations = reuse or forward_pass(weights, Xb, act)[1]  # feedforward
+                # feedforward
+                activations = next_pass or forward_pass(weights, Xb, act)[1]
                 grads = backward_pass(weights, activations, Tb, act)  # backpropagation
                 for W, g in zip(weights, grads):  # W <- W - alpha dE/dW
                     W -= alpha * g
                 outputs.append(activations[-1])
-                reuse = None
-            reuse = _record_epoch(record, history, weights, X, y, act, batches, outputs)
+                next_pass = None
+            next_pass = _record_epoch(record, history, weights, X, y, act, batches,
+                                      outputs)
             _stop_if_diverged(epoch, weights, last_good, record)
             if not _go_on(callback, epoch, weights, record):
                 break
