@@ -187,9 +187,13 @@ def test_a_callback_never_sees_a_nan_error():
     rng = np.random.default_rng(0)
     X, y = rng.normal(size=(60, 2)), rng.integers(0, 3, 60)
     seen = []
+
+    def callback(epoch, weights, history):
+        seen.append(history["loss"][-1])
+
     with pytest.raises(mlp.DivergenceError):
         mlp.train(mlp.init_weights([2, 8, 3], rng=0), X, y, alpha=1e100, epochs=5,
-                  activation="relu", callback=lambda e, W, h: seen.append(h["loss"][-1]))
+                  activation="relu", callback=callback)
     assert seen and all(np.isfinite(seen))
 
 
