@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import check_labels, check_weights, check_X
+from ._validation import (
+    as_float_array,
+    check_labels,
+    check_positive,
+    check_weights,
+    check_X,
+)
 from .activations import get_activation, sigmoid
 from .losses import targets
 from .network import forward, forward_pass
@@ -71,12 +77,12 @@ def chain_factors(weights, x, y, entry):
     >>> [round(v, 3) for _, v in chain_factors(W, [1.0, 2.0], 1, "W31(2)")]
     [-2.0, 0.25, 1.0]
     """
-    W1, W2, x = _checked_221(weights, x, entry)
+    W1, W2, x, y = _checked_221(weights, x, y, entry)
     hs, acts = forward([W1, W2], x)
     h_hidden, a, y_hat = hs[0][0], acts[1][0], acts[2][0, 0]
     k, i, j = ENTRIES[entry]
     factors = [
-        (r"\partial E/\partial \hat y", -y / y_hat + (1 - y) / (1 - y_hat)),
+        (r"\partial E/\partial \hat y", _dE_dy_hat(y, y_hat)),
         (r"\partial \hat y/\partial h", y_hat * (1 - y_hat)),
     ]
     inputs = np.append(x[0], 1.0) if k == 0 else np.append(a, 1.0)
@@ -95,16 +101,39 @@ def chain_factors(weights, x, y, entry):
     return [(label, float(v)) for label, v in factors]
 
 
-def _checked_221(weights, x, entry):
-    """``chain_factors``'s arguments checked: W1, W2 and x as a row (1, 2)."""
-    if entry not in ENTRIES:
+def _checked_221(weights, x, y, entry):
+    """``chain_factors``'s arguments checked: W1, W2, x as a row (1, 2) and y."""
+    if not isinstance(entry, str) or entry not in ENTRIES:
         raise ValueError(f"entry must be one of {list(ENTRIES)}, got {entry!r}")
-    x = np.asarray(x, dtype=float).reshape(1, -1)
-    W1, W2 = weights
-    if np.shape(W1) != (3, 2) or np.shape(W2) != (3, 1) or x.shape != (1, 2):
-        raise ValueError("chain_factors is for the 2-2-1 network: W1 (3, 2), W2 (3, 1) "
-                         "and x of shape (2,)")
-    return W1, W2, x
+    expected = ("chain_factors is for the 2-2-1 network: weights [W1 (3, 2), "
+                "W2 (3, 1)] and x of shape (2,)")
+    if not isinstance(weights, (list, tuple)) or len(weights) != 2:
+        got = (f"{len(weights)} weight matrices" if isinstance(weights, (list, tuple))
+               else type(weights).__name__)
+        raise ValueError(f"{expected}; got {got}")
+    W1, W2 = (as_float_array(W, f"weights[{k}]") for k, W in enumerate(weights))
+    x = as_float_array(x, "x").reshape(1, -1)
+    if W1.shape != (3, 2) or W2.shape != (3, 1) or x.shape != (1, 2):
+        raise ValueError(f"{expected}; got W1 {W1.shape}, W2 {W2.shape} and x with "
+                         f"{x.size} value(s)")
+    label = np.ravel(y)[0] if np.size(y) == 1 else None
+    if label is None or label not in (0, 1):
+        raise ValueError(f"y must be the example's label, 0 or 1; got {y!r}")
+    return W1, W2, x, float(label)
+
+
+def _dE_dy_hat(y, y_hat):
+    """The chain's first factor, -y/y_hat + (1 - y)/(1 - y_hat), or a clear error
+    where it is not finite: y_hat so close to 0 or 1 that it rounded to it."""
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        value = -y / y_hat + (1 - y) / (1 - y_hat)
+    if not np.isfinite(value):
+        raise ValueError(
+            f"y_hat = {y_hat:.3g} is 0 or 1 to machine precision, so dE/dy_hat = "
+            "-y/y_hat + (1 - y)/(1 - y_hat) is inf or NaN; make the weights smaller "
+            "(backprop's y_hat - y, the product of the first two factors, stays "
+            "finite)")
+    return value
 
 
 # -- the matrix form: every weight of every layer at once ------------------------------
@@ -208,7 +237,7 @@ def numerical_gradient(f, weights, eps: float = 1e-6):
     ----------
     f : callable, ``f(weights) -> float``
     weights : list of arrays
-    eps : float, the step
+    eps : float > 0, the step
 
     Returns
     -------
@@ -225,6 +254,7 @@ def numerical_gradient(f, weights, eps: float = 1e-6):
     """
     if not callable(f):
         raise TypeError(f"f must be a function of the weights, got {type(f).__name__}")
+    eps = check_positive(eps, "eps")
     weights = [np.array(W, dtype=float) for W in check_weights(weights)]
     grads = []
     for k, W in enumerate(weights):

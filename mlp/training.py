@@ -25,19 +25,21 @@ __all__ = ["DivergenceError", "HISTORIES", "gradient_descent_step", "loss_and_ac
 
 
 class DivergenceError(FloatingPointError):
-    """Training produced NaN or infinite weights (the learning rate is too large).
+    """Training produced NaN or infinite weights, or finite weights whose error is NaN
+    because the network's outputs overflowed (the learning rate is too large).
 
     Attributes
     ----------
     epoch : int, the epoch in which it happened (1-based)
-    weights : the last weights that were still finite
+    weights : the last weights that were still finite, with a finite error
     history : the history up to the last finite epoch
     """
 
-    def __init__(self, epoch, weights, history):
+    def __init__(self, epoch, weights, history,
+                 cause="the weights became NaN or infinite"):
         self.epoch, self.weights, self.history = epoch, weights, history
         super().__init__(
-            f"training diverged in epoch {epoch}: the weights became NaN or infinite. "
+            f"training diverged in epoch {epoch}: {cause}. "
             "Try a smaller learning rate alpha."
         )
 
@@ -138,7 +140,7 @@ def train(weights, X, y, alpha, epochs, batch_size=None, activation="sigmoid", r
 
     Each step is the slide's loop on one minibatch (chapter 11): feedforward,
     backpropagation and :math:`W \leftarrow W - \alpha \nabla E`. Raises
-    :class:`DivergenceError`, with the last finite weights, if they become NaN or inf.
+    :class:`DivergenceError`, with the last finite weights, if they or E become NaN.
 
     Parameters
     ----------
@@ -172,22 +174,23 @@ def train(weights, X, y, alpha, epochs, batch_size=None, activation="sigmoid", r
     T = targets(y, weights[-1].shape[1])
     weights = [W.copy() for W in weights]  # ours to update in place from here on
     record = {"loss": [], "accuracy": []}
-    reuse = None  # full batch: X fed forward for the history is the next step's pass
+    next_pass = None  # full batch: the history's pass over X is the next feedforward
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(1, epochs + 1):
             last_good = [W.copy() for W in weights]
             batches = minibatches((X, T, y), batch_size, rng)
             outputs = []  # each minibatch's y_hat, as it was fed forward
             for Xb, Tb, _ in batches:
-                activations = reuse or forward_pass(weights, Xb, act)[1]  # feedforward
+                # feedforward
+                activations = next_pass or forward_pass(weights, Xb, act)[1]
                 grads = backward_pass(weights, activations, Tb, act)  # backpropagation
                 for W, g in zip(weights, grads):  # W <- W - alpha dE/dW
                     W -= alpha * g
                 outputs.append(activations[-1])
-                reuse = None
-            if not all(np.all(np.isfinite(W)) for W in weights):
-                raise DivergenceError(epoch, last_good, record)
-            reuse = _record_epoch(record, history, weights, X, y, act, batches, outputs)
+                next_pass = None
+            next_pass = _record_epoch(record, history, weights, X, y, act, batches,
+                                      outputs)
+            _stop_if_diverged(epoch, weights, last_good, record)
             if not _go_on(callback, epoch, weights, record):
                 break
     return weights, record
@@ -209,6 +212,21 @@ def _checked_arguments(weights, X, y, alpha, epochs, batch_size, activation, rng
     rng = None if rng is None else as_rng(rng)
     _check_history_options(callback, history)
     return X, weights, y, alpha, epochs, batch_size, act, rng
+
+
+def _stop_if_diverged(epoch, weights, last_good, record):
+    """Raise :class:`DivergenceError` if the epoch's weights, or the error it just
+    recorded, are NaN or infinite; with the weights it started from (``last_good``)
+    and the history without its entry."""
+    if not all(np.all(np.isfinite(W)) for W in weights):
+        cause = "the weights became NaN or infinite"
+    elif not np.isfinite(record["loss"][-1]):
+        cause = ("the error became NaN: the weights are still finite, but the "
+                 "network's outputs overflowed")
+    else:
+        return
+    del record["loss"][-1], record["accuracy"][-1]
+    raise DivergenceError(epoch, last_good, record, cause)
 
 
 def _go_on(callback, epoch, weights, record):

@@ -1,3 +1,5 @@
+import warnings
+
 import numpy as np
 import pytest
 
@@ -76,3 +78,71 @@ def test_numerical_gradient_of_a_known_function():
     np.testing.assert_array_equal(W[0], [[1, 2], [3, 4]])
     with pytest.raises(TypeError, match="function"):
         mlp.numerical_gradient(3, W)
+
+
+def test_numerical_gradient_needs_a_positive_step():
+    W = [np.ones((2, 1))]
+    for eps in (0, -1e-6, float("nan")):
+        with pytest.raises(ValueError, match="eps must be a positive finite number"):
+            mlp.numerical_gradient(lambda w: float(np.sum(w[0])), W, eps=eps)
+
+
+# -- chain_factors: the 2-2-1 network's chain, and a clear error for anything else --
+
+
+def _chain_factors(*args):
+    from mlp.backpropagation import chain_factors
+
+    return chain_factors(*args)
+
+
+def test_chain_factors_refuses_a_label_that_is_not_0_or_1():
+    W = mlp.init_weights([2, 2, 1], rng=0)
+    for y in (5, 0.5, -1, [0, 1], "1", None, np.nan):
+        with pytest.raises(ValueError, match="y must be the example's label, 0 or 1"):
+            _chain_factors(W, [1.0, 2.0], y, "W11(1)")
+    for y in (1, 1.0, np.int64(1), [1], True):  # one label, however it is written
+        assert _chain_factors(W, [1.0, 2.0], y, "W11(1)") == _chain_factors(
+            W, [1.0, 2.0], 1, "W11(1)")
+
+
+@pytest.mark.parametrize("weights, got", [
+    (mlp.init_weights([2, 2, 2, 1], rng=0), "got 3 weight matrices"),
+    (mlp.init_weights([2, 1], rng=0), "got 1 weight matrices"),
+    (np.zeros((3, 2)), "got ndarray"),
+    (mlp.init_weights([2, 3, 1], rng=0), r"got W1 \(3, 3\), W2 \(4, 1\)"),
+    (mlp.init_weights([2, 2, 2], rng=0), r"W2 \(3, 2\)"),
+])
+def test_chain_factors_is_for_the_221_network_only(weights, got):
+    with pytest.raises(ValueError, match=r"2-2-1 network: weights \[W1 \(3, 2\), "
+                                         r"W2 \(3, 1\)\].*" + got):
+        _chain_factors(weights, [1.0, 2.0], 1, "W11(1)")
+    W = mlp.init_weights([2, 2, 1], rng=0)
+    with pytest.raises(ValueError, match="x with 3 value"):
+        _chain_factors(W, [1.0, 2.0, 3.0], 1, "W11(1)")
+    with pytest.raises(ValueError, match="x contains 1 NaN"):
+        _chain_factors(W, [1.0, np.nan], 1, "W11(1)")
+    with pytest.raises(ValueError, match="entry must be one of"):
+        _chain_factors(W, [1.0, 2.0], 1, ["W11(1)"])
+
+
+@pytest.mark.parametrize("y, y_hat", [(0, "1"), (1, "1"), (1, "0")])
+def test_chain_factors_never_returns_inf_or_nan(y, y_hat):
+    # y_hat rounds to exactly 1 (h = 100) or 0 (h = -800): -y/y_hat + (1-y)/(1-y_hat)
+    # is inf or 0/0; a clear error instead of a RuntimeWarning and inf or NaN factors
+    W = [np.zeros((3, 2)), np.array([[0.0], [0.0], [100.0 if y_hat == "1" else -800]])]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match="0 or 1 to machine precision"):
+            _chain_factors(W, [1.0, 2.0], y, "W31(2)")
+
+
+def test_chain_factors_keep_the_exact_value_of_a_tiny_y_hat():
+    # y_hat = sigma(-40), about 4e-18: finite, so the factors are the exact formula's
+    # (not a clipped prediction's) and their product is still backprop's gradient
+    W = [np.zeros((3, 2)), np.array([[0.0], [0.0], [-40.0]])]
+    factors = _chain_factors(W, [1.0, 2.0], 1, "W31(2)")
+    y_hat = mlp.sigmoid(-40.0)
+    assert factors[0][1] == -1 / y_hat
+    assert np.isclose(np.prod([v for _, v in factors]),
+                      mlp.backprop(W, [[1.0, 2.0]], [1])[1][2, 0])

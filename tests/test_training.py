@@ -145,3 +145,62 @@ def test_an_unknown_history_kind_is_refused():
     X, y = datasets.xor(20, rng=0)
     with pytest.raises(ValueError, match="history must be one of"):
         mlp.train(mlp.init_weights([2, 2, 1], rng=0), X, y, 0.1, 1, history="batch")
+
+
+@pytest.mark.parametrize("history", ["epoch", "running"])
+@pytest.mark.parametrize("batch_size", [None, 20])
+def test_a_nan_error_with_finite_weights_is_divergence(history, batch_size):
+    # alpha = 1e100 with ReLU: after the first step the weights are finite but so
+    # large that the outputs overflow, and the error recorded for them is NaN
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(60, 2)), rng.integers(0, 3, 60)
+    W0 = mlp.init_weights([2, 8, 3], rng=0)
+    with pytest.raises(mlp.DivergenceError, match="smaller learning rate") as info:
+        mlp.train(W0, X, y, alpha=1e100, epochs=5, activation="relu",
+                  batch_size=batch_size, history=history)
+    err = info.value
+    assert all(np.all(np.isfinite(W)) for W in err.weights)
+    assert all(np.isfinite(err.history["loss"]))
+    assert len(err.history["loss"]) == len(err.history["accuracy"]) == err.epoch - 1
+    # the weights are those the history ends with: training for the epochs before
+    if err.epoch > 1:
+        W, hist = mlp.train(W0, X, y, alpha=1e100, epochs=err.epoch - 1,
+                            activation="relu", batch_size=batch_size, history=history)
+        assert hist == err.history
+        assert all(np.array_equal(a, b) for a, b in zip(W, err.weights))
+
+
+def test_the_nan_error_that_train_used_to_return():
+    # this run used to return finite weights with the history {"loss": [22.45, nan]}
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(60, 2)), rng.integers(0, 3, 60)
+    with pytest.raises(mlp.DivergenceError, match="in epoch 2: the error became NaN"
+                       ) as info:
+        mlp.train(mlp.init_weights([2, 8, 3], rng=0), X, y, alpha=1e100, epochs=2,
+                  activation="relu")
+    assert info.value.epoch == 2
+    assert np.isclose(info.value.history["loss"], [22.45020465669194]).all()
+    assert "overflowed" in str(info.value)
+
+
+def test_a_callback_never_sees_a_nan_error():
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(60, 2)), rng.integers(0, 3, 60)
+    seen = []
+
+    def callback(epoch, weights, history):
+        seen.append(history["loss"][-1])
+
+    with pytest.raises(mlp.DivergenceError):
+        mlp.train(mlp.init_weights([2, 8, 3], rng=0), X, y, alpha=1e100, epochs=5,
+                  activation="relu", callback=callback)
+    assert seen and all(np.isfinite(seen))
+
+
+def test_divergence_of_the_weights_keeps_its_message():
+    X, y = datasets.moons(100, rng=0)
+    with pytest.raises(mlp.DivergenceError,
+                       match="the weights became NaN or infinite") as info:
+        mlp.train(mlp.init_weights([2, 8, 8, 1], rng=0), X * 1e3, y, alpha=1e300,
+                  epochs=50, activation="relu", batch_size=10)
+    assert len(info.value.history["loss"]) == info.value.epoch - 1

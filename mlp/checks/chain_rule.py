@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..activations import sigmoid as _sigma
+from ..network import layer_input
 from ._core import Mistake, check_choice, check_function
 
 __all__ = [
@@ -161,9 +162,9 @@ def dL_dz(student):
 
 def _forward_221(W1, W2, X):
     """Hidden sums (m, 2), hidden outputs (m, 2) and y_hat (m,)."""
-    h_hidden = X @ W1[:-1] + W1[-1]
+    h_hidden = layer_input(X, W1)
     a = _sigma(h_hidden)
-    y_hat = _sigma(a @ W2[:-1] + W2[-1])[:, 0]
+    y_hat = _sigma(layer_input(a, W2))[:, 0]
     return h_hidden, a, y_hat
 
 
