@@ -184,8 +184,15 @@ def _count_artists(fig):
 if __name__ == "__main__":
     import sys
 
-    # e.g. ``python benchmarks/bench_widgets.py Playground``: only those demos
-    for name, r in measure(3, only=sys.argv[1:] or None).items():
+    # e.g. ``python benchmarks/bench_widgets.py Playground``: only those demos;
+    # ``--draw-runs``: without the blitter's kept pixels (matplotlib's recipe)
+    args = sys.argv[1:]
+    if "--draw-runs" in args:
+        from mlp.widgets.render.blit import Blitter
+
+        Blitter.keep_runs = False
+        args.remove("--draw-runs")
+    for name, r in measure(3, only=args or None).items():
         print(f"{name:40s} wall {r['wall'] * 1e3:6.1f} ms  "
               f"cpu {r['cpu'] * 1e3:6.1f} ms "
               f"(update {r['update_wall'] * 1e3:5.1f}, render "

@@ -213,7 +213,8 @@ class Run(NamedTuple):
     weights : list of arrays, the trained weights (the last finite ones if it diverged)
     history : dict with per-epoch ``"loss"`` and ``"accuracy"``
     gradient_sizes : array (L,), :func:`gradient_norms` of the starting weights
-    diverged_epoch : int or None, the epoch in which the weights became NaN or inf
+    diverged_epoch : int or None, the epoch in which training diverged (the weights
+        or the error became NaN or inf)
     """
 
     activation: str

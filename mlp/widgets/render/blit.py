@@ -36,11 +36,12 @@ documented pieces (``set_animated``, ``canvas.draw``, ``copy_from_bbox``,
 ``restore_region``, ``Artist.draw``, the Agg buffer), and adds one step: the recipe draws the animated artists over
 everything, so every unchanging artist above a live one (a legend over a region
 image, the spines, a label box over a moving point) must be animated too and drawn
-again on every frame. Measured with ``python benchmarks/bench_widgets.py`` on the
-benchmark machine, median ms per move, kept pixels against drawing those runs again:
-BackpropDemo 23 vs 71, ErrorDemo 17 vs 58, VanishingDemo 14 vs 56, WeightsDemo 23 vs
-50; every other demo stays under 45 either way. So those runs are kept as pixels
-(:class:`_Kept`) and laid over with numpy: the one step matplotlib has no API for.
+again on every frame. Measured on the benchmark machine, median ms per move (update
+and PNG frame), kept pixels (``python benchmarks/bench_widgets.py``) against drawing
+those runs again (the same with ``--draw-runs``): BackpropDemo 28 vs 72, ErrorDemo 23
+vs 63, VanishingDemo 17 vs 62, WeightsDemo 26 vs 55, four demos over the 50 ms goal.
+So those runs are kept as pixels (:class:`_Kept`) and laid over with numpy: the one
+step matplotlib has no API for.
 
 The order of drawing is read from public methods (``get_children``, ``zorder``,
 ``get_frame_on``, ``axison``) as ``Axes.draw`` documents it: the patch, then the
@@ -112,7 +113,14 @@ class Blitter:
 
     Create it right after a full draw of the figure; ``frame()`` then brings the
     canvas up to date and returns its RGBA buffer.
+
+    ``keep_runs`` (a class attribute, True) keeps the unchanging artists drawn over
+    live ones as pixels; False draws them again on every frame, as matplotlib's
+    blitting recipe would: ``python benchmarks/bench_widgets.py --draw-runs``
+    measures the difference (the numbers in this module's docstring).
     """
+
+    keep_runs = True
 
     def __init__(self, fig):
         self.fig = fig
@@ -262,7 +270,7 @@ class Blitter:
             if run:
                 plan.append(tuple(run))
             for item in plan:
-                if isinstance(item, tuple) and item not in kept:
+                if isinstance(item, tuple) and item not in kept and self.keep_runs:
                     kept[item] = self._kept.get(item) or self._keep(item, renderer)
             plans[ax] = plan
         self._kept = kept
@@ -312,8 +320,11 @@ class Blitter:
                 if ax in self.whole:
                     ax.draw(renderer)
                 for item in plans.get(ax, ()):
-                    if isinstance(item, tuple):
+                    if isinstance(item, tuple) and self.keep_runs:
                         self._kept[item].paste(frame)
+                    elif isinstance(item, tuple):  # the recipe: draw them again
+                        for artist in item:
+                            artist.draw(renderer)
                     else:
                         item.draw(renderer)
             self._settle()
