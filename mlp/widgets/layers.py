@@ -25,7 +25,7 @@ from ..activations import get_activation, softmax
 from ..network import forward_pass, init_weights
 from ..training import DivergenceError, train
 from ._core import Demo
-from .render import live_text, set_title
+from .render import image_bytes, live_text, set_title
 
 __all__ = [
     "ALPHA",
@@ -399,10 +399,8 @@ class MulticlassTrainingDemo(Demo):
         self.ax, self.ax_loss = fig.subplots(1, 2, width_ratios=[1, 1.2])
         self.xx, self.yy, self.grid = plotting.grid_for(self.X, self.resolution)
         k = max(self.n_out, 2)
-        # each class's colour as it shows at opacity 0.3 over the white Axes, in
-        # bytes: an opaque image is drawn faster than a translucent one
-        self.colors = np.round(255 * plotting.over_white(to_rgba_array(
-            plotting.CLASS_COLORS[:k]), 0.3)).astype(np.uint8)
+        # each class's colour as it shows at opacity 0.3 over the white Axes
+        self.colors = image_bytes(to_rgba_array(plotting.CLASS_COLORS[:k]), 0.3)
         self.image = self.ax.imshow(
             self.colors[np.zeros(self.xx.shape, dtype=int)], origin="lower",
             aspect="auto", interpolation="nearest",

@@ -14,7 +14,7 @@ from matplotlib.transforms import ScaledTranslation
 from ... import datasets, plotting
 from ...activations import get_activation
 from ...network import forward_pass
-from ..render import nice_ceil, set_title
+from ..render import image_bytes, nice_ceil, set_changed, set_title
 from .settings import FEATURE_LABELS
 
 __all__ = ["PlaygroundFigure", "region_colors"]
@@ -205,9 +205,8 @@ class PlaygroundFigure:
         self._draw_loss(v, loss, test_loss)
 
         note = textwrap.fill(self.message, 30) if self.diverged else ""
-        if self.note.get_text() != note:
-            self.note.set_text(note)
-            self.note.set_visible(self.diverged)
+        self.note.set_text(note)
+        set_changed(self.note, visible=self.diverged)
         status = (f"epoch {self.epoch} of {self.max_epochs}: error E = {loss:.3f} "
                   f"training, {test_loss:.3f} test; accuracy {acc:.0%} training, "
                   f"{test_acc:.0%} test")
@@ -219,20 +218,16 @@ class PlaygroundFigure:
         and the test points shown or not."""
         act = get_activation(v["activation"])
         with np.errstate(over="ignore", invalid="ignore"):
-            y_hat = forward_pass(self.weights,
-                                 datasets.features(self.grid, v["features"]), act)[1][-1]
+            inputs = datasets.features(self.grid, v["features"])
+            y_hat = forward_pass(self.weights, inputs, act)[1][-1]
         if np.all(np.isfinite(y_hat)):
-            # the colours as they show over the white Axes, opaque, in bytes: an
-            # image drawn two to three times faster than a translucent float one
-            rgba = plotting.over_white(region_colors(y_hat))
-            self.image.set_data(np.round(rgba * 255).astype(np.uint8).reshape(
+            # the colours as they show over the white Axes
+            self.image.set_data(image_bytes(region_colors(y_hat)).reshape(
                 self.xx.shape + (4,)))
-            self.image.set_visible(True)
-        else:  # never draw NaN: say so instead
-            self.image.set_visible(False)
+        # never draw NaN: say so instead (the note under the diagram)
+        set_changed(self.image, visible=bool(np.all(np.isfinite(y_hat))))
         for artist in self._scatter_test:
-            if artist.get_visible() != v["show_test"]:
-                artist.set_visible(v["show_test"])
+            set_changed(artist, visible=v["show_test"])
 
     def _draw_headings(self, v, acc, test_acc):
         """The regions' title (the accuracies), the data above it and the x label
@@ -241,14 +236,12 @@ class PlaygroundFigure:
                   f"accuracy: training {acc:.0%}, test {test_acc:.0%}")
         noise = "" if v["noise"] is None else f", noise {v['noise']:g}"
         data = f"{v['dataset']}{noise}, {v['train_percent']}% for training"
-        if self.data_text.get_text() != data:
-            self.data_text.set_text(data)
+        self.data_text.set_text(data)
         points = f"● {len(self.y_train)} training"
         if v["show_test"]:
             points += f", ○ {len(self.y_test)} test"
         label = f"x₁   ({points} points)"
-        if self.points_text.get_text() != label:
-            self.points_text.set_text(label)
+        self.points_text.set_text(label)
 
     def _draw_diagram(self, v):
         """The diagram's edges (laid out anew for new sizes), the unit maps and its
@@ -286,10 +279,7 @@ class PlaygroundFigure:
         top = max(max(h["loss"]), max(h["test_loss"]))
         ylim = (0.0, nice_ceil(top, (1, 1.5, 2, 3, 5)) if np.isfinite(top) and top > 0
                 else 1.0)
-        if self.ax_loss.get_xlim() != xlim:
-            self.ax_loss.set_xlim(xlim)
-        if self.ax_loss.get_ylim() != ylim:
-            self.ax_loss.set_ylim(ylim)
+        set_changed(self.ax_loss, xlim=xlim, ylim=ylim)
         batch = "all" if v["batch_size"] is None else v["batch_size"]
         # the settings in one text: a new one makes it change (and be redrawn in
         # every later frame), the diagram's title changes only with its sizes

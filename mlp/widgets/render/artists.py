@@ -17,6 +17,9 @@ draw than others. Three habits follow, and each has its function here:
   does not): :func:`set_changed` and :func:`set_title` compare first. An axis whose
   limits change is drawn whole, ticks and labels: :func:`nice_ceil` lets its top
   grow in a few round steps instead of with every new value.
+- **Opaque images in bytes.** An RGBA image of uint8, opaque, is drawn two to three
+  times faster than a translucent float one, and looks the same on the white page:
+  :func:`image_bytes`.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ import numpy as np
 from matplotlib.colors import same_color
 from matplotlib.patches import FancyBboxPatch, Patch
 
-__all__ = ["live_text", "nice_ceil", "number", "set_changed", "set_title", "value_box"]
+__all__ = ["image_bytes", "live_text", "nice_ceil", "number", "set_changed",
+           "set_title", "value_box"]
 
 
 def number(v, decimals=2) -> str:
@@ -36,6 +40,27 @@ def number(v, decimals=2) -> str:
     '−0.5'
     """
     return f"{v:.{decimals}f}".replace("-", "\u2212")
+
+
+def image_bytes(rgba, alpha=None):
+    """Colours for an ``imshow`` that a demo redraws: as they show over white at
+    opacity ``alpha`` (by default each colour's own), opaque, as uint8.
+
+    Parameters
+    ----------
+    rgba : array (..., 4) of RGBA floats in [0, 1]
+    alpha : float in [0, 1], optional
+
+    Returns
+    -------
+    uint8 array (..., 4), alpha 255 (:func:`mlp.plotting.over_white` in bytes).
+
+    >>> image_bytes([[1.0, 0.0, 0.0, 0.5]]).tolist()
+    [[255, 128, 128, 255]]
+    """
+    from ...plotting import over_white
+
+    return np.round(255 * over_white(rgba, alpha)).astype(np.uint8)
 
 
 def live_text(ax, x, y, text="", **kwargs):

@@ -30,18 +30,18 @@ Why not only matplotlib's blitting recipe
 -----------------------------------------
 The recipe in matplotlib's tutorial "Faster rendering by using blitting" marks the
 changing artists ``animated``, keeps the background of a full draw
-(``canvas.copy_from_bbox``) and per frame restores it and draws the animated
-artists (``restore_region``, ``draw_artist``). This module does the same with the same
+(``canvas.copy_from_bbox``) and per frame restores it and draws the animated artists
+(``restore_region``, ``draw_artist``). This module does the same with the same
 documented pieces (``set_animated``, ``canvas.draw``, ``copy_from_bbox``,
-``restore_region``, ``Artist.draw``, the Agg buffer), and adds one step: the recipe draws the animated artists over
-everything, so every unchanging artist above a live one (a legend over a region
-image, the spines, a label box over a moving point) must be animated too and drawn
-again on every frame. Measured on the benchmark machine, median ms per move (update
-and PNG frame), kept pixels (``python benchmarks/bench_widgets.py``) against drawing
-those runs again (the same with ``--draw-runs``): BackpropDemo 28 vs 72, ErrorDemo 23
-vs 63, VanishingDemo 17 vs 62, WeightsDemo 26 vs 55, four demos over the 50 ms goal.
-So those runs are kept as pixels (:class:`_Kept`) and laid over with numpy: the one
-step matplotlib has no API for.
+``restore_region``, ``Artist.draw``, the Agg buffer), and adds one step: the recipe
+draws the animated artists over everything, so every unchanging artist above a live one
+(a legend over a region image, the spines, a label box over a moving point) must be
+animated too and drawn again on every frame. Measured on the benchmark machine, median
+ms per move (update and PNG frame), kept pixels (``python benchmarks/bench_widgets.py``)
+against drawing those runs again (the same with ``--draw-runs``): BackpropDemo 28 vs 72,
+ErrorDemo 23 vs 63, VanishingDemo 17 vs 62, WeightsDemo 26 vs 55, four demos over the 50
+ms goal. So those runs are kept as pixels (:class:`_Kept`) and laid over with numpy: the
+one step matplotlib has no API for.
 
 The order of drawing is read from public methods (``get_children``, ``zorder``,
 ``get_frame_on``, ``axison``) as ``Axes.draw`` documents it: the patch, then the
