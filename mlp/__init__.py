@@ -1,38 +1,58 @@
 """mlp: the neural network of *Neural Networks from the Ground Up*, in plain numpy.
 
 A network is a list of weight matrices ``[W1, W2, ...]`` with the bias as the last row
-of each (the slides' notation). The core functions are importable from here.
+of each (the slides' notation). The core functions are importable from here
+(``mlp.sigmoid`` is ``activations.sigmoid``).
 
 How mlp is built
 ----------------
-One module per idea of the slides; read each next to its chapter.
+One module per idea of the slides; read each next to its chapter (in parentheses).
 
-- ``activations``: sigmoid, tanh, ReLU, softmax and their derivatives (chapters 2,
-  6, 12-13); ``sigmoid(x) = 1 / (1 + e^-x)`` never overflows.
-- ``losses``: the log loss L, the cross-entropy E (chapter 8), its derivative and the
-  slide's sign erratum (chapter 10), the multi-class E and one-hot (chapter 6);
-  ``targets`` and ``output_error`` are the one one-hot and the one E the rest uses.
-- ``network``: ``add_bias``, ``init_weights``; ``layer_input`` is the slide's
-  ``h = add_bias(a) @ W`` (chapter 7); ``forward`` / ``feedforward`` repeat it per layer
-  (``forward_pass``: the same loop without the input checks).
-- ``backpropagation``: ``chain_factors``, the four-factor chain for one weight of the
-  2-2-1 network; ``backprop``, every weight at once in matrix form
-  (``delta = (y_hat - y) / m``, ``grad = add_bias(a).T @ delta``, chapter 11);
-  ``numerical_gradient``, the check by finite differences.
-- ``training``: ``gradient_descent_step`` (``W <- W - alpha dE/dW``, chapter 9) and
-  ``train``, the slides' loop: feedforward, backprop, step, per minibatch.
-- ``datasets``, ``scaling``: seeded data sets, feature scaling (chapter 1).
-- ``diagnostics``: gradient sizes and spreads per layer (chapters 12-13).
-- ``plotting/``: figures by concept (data and regions, the network diagram, curves and
-  animations, surfaces, descent, the backprop graph, LaTeX helpers); nothing on import.
-- ``widgets/``: one module of demos per chapter topic (``numpy_basics``,
-  ``perceptron``, ``regions``, ``layers``, ``feedforward``, ``chain_rule``,
-  ``beyond_sigmoid``, ``capstone``, ``playground/``, a package: settings, core,
-  code, figure, unit maps, views); ``_core.Demo`` is their base; ``render/`` the one
-  render layer: frames, blitting, PNG, live texts (why: in its docstrings).
-- ``checks/``: the exercise checkers, one module per topic named as in ``widgets/``,
-  built on ``checks._core``.
-- ``_validation``: the input checks with the messages students see.
+- ``activations``: the sigmoid (1), softmax (6), the sigmoid's derivative (10), tanh,
+  ReLU and their derivatives (13).
+- ``losses``: the log loss L and the cross-entropy E (8), dL/dy_hat and the slide's sign
+  erratum (10), one-hot and the multi-class E (6); ``targets``, ``output_error``.
+- ``network``: ``add_bias`` and ``init_weights`` (1), ``layer_input`` and
+  ``feedforward`` (7-8), ``forward`` (10-11: keeps every layer's h and a), ``accuracy``.
+- ``backpropagation``: ``backprop`` (9, 11), ``chain_factors`` (11),
+  ``numerical_gradient``, the check by finite differences (9, 11).
+- ``training``: ``gradient_descent_step`` (9) and ``train``, the slides' loop
+  (feedforward, backprop, step) per minibatch.
+- ``datasets``: seeded data sets (admissions 1-2, XOR 2, moons 5, spirals 6, ...),
+  ``best_line`` (2), the digits (14); ``data/`` holds the digits' file.
+- ``scaling``: feature scaling, and weights mapped back to the raw inputs (1).
+- ``diagnostics``: gradient sizes and activation spreads per layer (12-13).
+- ``_validation``: the input checks, with the messages students see.
+- ``plotting/``: the figures, one module per concept (its docstring lists them).
+- ``widgets/``: the demos, one module per chapter topic; ``_core.Demo`` is their base.
+- ``widgets/playground/``: the playground page (settings, core, code, figure, maps,
+  views).
+- ``widgets/render/``: the render layer every demo shares (frames, blitting, PNG).
+- ``checks/``: the exercise checkers, one module per topic, split as ``widgets/`` is.
+
+Slide formula -> where it is in mlp
+-----------------------------------
+- sigma(x) = 1 / (1 + e^-x) (1): ``activations.sigmoid``
+- the score w1 x1 + w2 x2 + b (1): ``network.layer_input(X, W)``, W the column
+  (w1, w2, b); the line where it is 0: ``plotting.regions.plot_line``
+- y_hat = sigma(Wx + b), one unit (8): ``network.feedforward([W], X)``
+- softmax (6): ``activations.softmax``
+- h = add_bias(a) @ W (7): ``network.layer_input``; y_hat = sigma o W2 o sigma o W1 (x),
+  layer by layer (7): ``network.feedforward``
+- L = -[y ln y_hat + (1 - y) ln(1 - y_hat)] (8, 10): ``losses.log_loss``
+- E(W) = -1/m sum [...], the mean L (8): ``losses.cross_entropy``
+- grad E of the perceptron, (y_hat - y) (x1, x2, 1) averaged (9):
+  ``backpropagation.backprop([W], X, y)``
+- W <- W - alpha grad E (9, 11): ``training.gradient_descent_step``
+- sigma'(x) = sigma(x)(1 - sigma(x)) (10): ``activations.sigmoid_prime``
+- dE/dW11(1) = dE/dy_hat * dy_hat/dh * dh/dh1 * dh1/dW11(1), the four factors for a
+  weight of the 2-2-1 network (11): ``backpropagation.chain_factors``
+- delta = (y_hat - y) / m, grad = add_bias(a).T @ delta (11):
+  ``backpropagation.backprop`` (one layer: ``backpropagation.layer_gradient``)
+- tanh, ReLU and their derivatives (13): ``activations.tanh``, ``activations.relu``,
+  ``activations.tanh_prime``, ``activations.relu_prime``
+- Xavier / He initialisation (13): ``network.init_weights(sizes, rng, scale="xavier")``
+  or ``scale="he"``
 """
 
 from . import activations, backpropagation, datasets, losses, network

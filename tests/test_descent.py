@@ -231,7 +231,7 @@ def _admissions():
 
 
 def test_error_over_two_weights_is_the_cross_entropy_at_each_pair():
-    from mlp import figures_descent as fd
+    from mlp.plotting import descent as fd
 
     X, y = _admissions()
     w1s, w2s = np.array([0.5, 1.0, 1.5]), np.array([-0.5, 1.0])
@@ -242,7 +242,7 @@ def test_error_over_two_weights_is_the_cross_entropy_at_each_pair():
 
 
 def test_descent_path_is_gradient_descent_and_can_keep_b_fixed():
-    from mlp import figures_descent as fd
+    from mlp.plotting import descent as fd
 
     X, y = _admissions()
     path = fd.descent_path(X, y, (0.0, 0.0, 0.0), alpha=0.1, steps=5)
@@ -258,7 +258,7 @@ def test_descent_path_is_gradient_descent_and_can_keep_b_fixed():
 
 def test_a_step_moves_each_weight_at_most_alpha_times_the_mean_input():
     """The perceptron's gradient is bounded because y_hat - y lies in (-1, 1)."""
-    from mlp import figures_descent as fd
+    from mlp.plotting import descent as fd
 
     X, y = _admissions()
     for alpha in (1.0, 10.0):
@@ -274,7 +274,7 @@ def test_a_step_moves_each_weight_at_most_alpha_times_the_mean_input():
     (dict(w_start="abc"), TypeError),
 ])
 def test_descent_path_rejects_bad_input(kwargs, error):
-    from mlp import figures_descent as fd
+    from mlp.plotting import descent as fd
 
     X, y = _admissions()
     args = dict(w_start=(0.0, 0.0, 0.0), alpha=0.1, steps=3) | kwargs
@@ -285,7 +285,7 @@ def test_descent_path_rejects_bad_input(kwargs, error):
 def test_error_map_figures_draw_without_warnings():
     import matplotlib.pyplot as plt
 
-    from mlp import figures_descent as fd
+    from mlp.plotting import descent as fd
 
     X, y = _admissions()
     ws = np.linspace(-0.5, 2.5, 21)
@@ -306,7 +306,7 @@ def test_error_map_figures_draw_without_warnings():
 def test_plot_line_pulled_draws_one_panel_per_step_and_arrows_while_wrong():
     import matplotlib.pyplot as plt
 
-    from mlp import figures_descent as fd
+    from mlp.plotting import descent as fd
 
     x, y = np.array([[3.0, 4.0]]), np.array([1])
     path = fd.descent_path(x, y, (1.0, 1.0, -10.0), alpha=0.015, steps=20)

@@ -1,4 +1,4 @@
-"""Chapter 11: backpropagation as a graph (mlp.figures_graph) and its demo."""
+"""Chapter 11: backpropagation as a graph (mlp.plotting.graph) and its demo."""
 
 import warnings
 
@@ -7,7 +7,7 @@ import pytest
 from matplotlib import pyplot as plt
 
 import mlp
-from mlp.figures_graph import (
+from mlp.plotting.graph import (
     BACKWARD_ORDER,
     GraphDrawing,
     backprop_graph,

@@ -1,9 +1,11 @@
-"""Chapter 1's concept questions: each checker's right answer is what mlp computes."""
+"""Chapters 1-2 (mlp.checks.perceptron): each concept question's right answer is what
+mlp computes, and the curved line's goal is between the default and the best line."""
 
 import numpy as np
 
 import mlp
-from mlp import checks
+from mlp import checks, datasets
+from mlp.checks import perceptron as pchecks
 
 
 def test_sigma_zero_answer_is_sigmoid_of_zero(capsys):
@@ -39,3 +41,18 @@ def test_longer_training_answer_is_what_training_does(capsys):
     assert h2["accuracy"][-1] == h["accuracy"][-1] == 0.88
     assert checks.predict_longer_training("c")
     capsys.readouterr()
+
+
+def test_curved_line_goal_lies_above_the_default_line_and_below_the_best():
+    X, y = pchecks.curved_data()
+    default = np.mean(((X[:, 0] + X[:, 1] - 10) >= 0) == y)
+    assert default == 0.875 < pchecks.CURVED_LINE_GOAL <= pchecks.BEST_LINE_CURVED
+    assert checks.curved_line(7, 9, -81, quiet=True)  # the solution: 90.5%, the best
+    assert np.mean(((7 * X[:, 0] + 9 * X[:, 1] - 81) >= 0) == y) == 0.905
+
+
+def test_xor_corners_answer_is_what_the_best_line_does():
+    X = np.array([[1.0, 1.0], [-1.0, -1.0], [1.0, -1.0], [-1.0, 1.0]])
+    _, acc = datasets.best_line(X, np.array([0, 0, 1, 1]))
+    assert 4 * acc == 3
+    assert checks.predict_xor_corners(3)

@@ -1,4 +1,6 @@
-"""Chapters 2-4: the best line, region maps, the combining demos and their checks."""
+"""Chapters 2-4: the best line, region maps, the combining demos, and the checks of
+chapters 2-4 through ``mlp.checks`` (chapter 2's live in ``checks.perceptron``; the
+tests that need that module are in test_perceptron_checks.py)."""
 
 import itertools
 import warnings
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 
 import mlp
 from mlp import checks, datasets, plotting
+from mlp.checks import perceptron as pchecks
 from mlp.checks import regions as rchecks
 
 # -- datasets.best_line -------------------------------------------------------------
@@ -57,7 +60,7 @@ def test_best_line_is_at_least_any_line_and_is_achieved(seed, m):
 def test_best_line_of_the_chapter_data():
     X, y = datasets.admissions(200, rng=0, boundary="curved", flip=0.0)
     _, acc = datasets.best_line(X, y)
-    assert acc == rchecks.BEST_LINE_CURVED
+    assert acc == pchecks.BEST_LINE_CURVED
     assert acc >= _brute_force_best(X, y, n_angles=360)
 
 
@@ -179,7 +182,7 @@ def test_weights_demo_updates_the_region_and_the_four_cases():
         demo.update(w1=10.0, w2=-10.0, b=-15.0)
         demo.render()
         demo.widget()
-    X, y = rchecks.curved_data()
+    X, y = pchecks.curved_data()
     demo = WeightsDemo(W1=[[5.0, 2.0], [2.0, 5.0], [-30.0, -30.0]], X=X, y=y,
                        w1=10.0, w2=10.0, b=-15.0)
     assert "accuracy 96% on 200 points" in demo.status
@@ -319,7 +322,7 @@ def test_weight_checks_record_examples():
     from mlp.checks._core import specs
 
     for name in WEIGHT_CHECKS:
-        (spec,) = specs(getattr(rchecks, name))
+        (spec,) = specs(getattr(checks, name))
         assert spec.kind == "open" and spec.mistakes
 
 
@@ -340,18 +343,3 @@ def test_outside_band_check_agrees_with_the_sign_rule(w1, w2, b):
     w1 + b < 0 < b and 0 < w1 + w2 + b."""
     want = w1 + b < 0 < b and 0 < w1 + w2 + b
     assert bool(checks.outside_band(w1, w2, b, quiet=True)) == want
-
-
-def test_curved_line_goal_lies_above_the_default_line_and_below_the_best():
-    X, y = rchecks.curved_data()
-    default = np.mean(((X[:, 0] + X[:, 1] - 10) >= 0) == y)
-    assert default == 0.875 < rchecks.CURVED_LINE_GOAL <= rchecks.BEST_LINE_CURVED
-    assert checks.curved_line(7, 9, -81, quiet=True)  # the solution: 90.5%, the best
-    assert np.mean(((7 * X[:, 0] + 9 * X[:, 1] - 81) >= 0) == y) == 0.905
-
-
-def test_xor_corners_answer_is_what_the_best_line_does():
-    X = np.array([[1.0, 1.0], [-1.0, -1.0], [1.0, -1.0], [-1.0, 1.0]])
-    _, acc = datasets.best_line(X, np.array([0, 0, 1, 1]))
-    assert 4 * acc == 3
-    assert checks.predict_xor_corners(3)

@@ -3,10 +3,12 @@
 Each check prints one line (right, not yet done, or what is wrong with a hint) and
 never raises on a wrong answer. See :mod:`mlp.checks._core` for the machinery.
 
-One module per chapter topic, named as in :mod:`mlp.widgets`, in chapter order:
-``numpy_basics`` (0), ``perceptron`` (1-2), ``regions`` (3-4), ``layers`` (5-6),
-``feedforward`` (7-9), ``chain_rule`` (10-11), ``beyond_sigmoid`` (12-13), ``capstone``
-(14).
+One module per chapter topic, named and split as in :mod:`mlp.widgets`, in chapter
+order: ``numpy_basics`` (0), ``perceptron`` (1-2: one line), ``regions`` (3-4: two lines
+combined), ``layers`` (5-6), ``feedforward`` (7-9), ``chain_rule`` (10-11),
+``beyond_sigmoid`` (12-13), ``capstone`` (14), ``playground`` (the playground page).
+Every checker is also a name of this package, and the chapters call it so
+(``checks.curved_line``), never by its module.
 """
 
 from ._core import (
@@ -88,9 +90,13 @@ from .numpy_basics import (
     x1_column,
 )
 from .perceptron import (
+    curved_line,
+    line_accuracy,
     predict_doubling,
+    predict_longer_training,
     predict_side,
     predict_sigma_zero,
+    predict_xor_corners,
     probability,
     score,
     sigmoid,
@@ -100,16 +106,12 @@ from .playground import predict_squares_accuracy, predict_unit_region
 from .regions import (
     combine,
     combine_sum,
-    curved_line,
     hidden_probabilities,
-    line_accuracy,
     outside_band,
     predict_bias_region,
     predict_combined_minimum,
     predict_doubled_boundary,
     predict_sum_below_one,
-    predict_longer_training,
-    predict_xor_corners,
 )
 
 __all__ = [

@@ -1,8 +1,14 @@
-"""The ipywidgets demos of the course (the only module that imports ipywidgets).
+"""The ipywidgets demos of the course.
+
+This package is the only part of mlp that imports ipywidgets, and its modules import
+it only where they build the live controls (``controls()``, ``widget()`` and their
+helpers), never at import time: importing it and drawing ``figure()`` work without
+ipywidgets.
 
 Every demo is a class with ``figure()`` (the static picture of its default state, for
 the HTML book) and ``widget()`` (sliders and the live figure, for a running kernel).
-One module per chapter topic, named as in :mod:`mlp.checks`, in chapter order:
+One module per chapter topic, named and split as in :mod:`mlp.checks`, in chapter
+order:
 
 - ``numpy_basics`` (chapter 0): ShapesDemo
 - ``perceptron`` (chapters 1-2): PerceptronDemo
