@@ -223,7 +223,7 @@ def test_learning_rate_demo_divergence_comes_at_the_same_epoch_however_reached(
     assert "infinite in epoch 5" in demo.status
 
 
-# -- figures_descent: the error over two weights, the descent path, the pulled line ----
+# -- plotting.descent: the error over two weights, the descent path, the pulled line
 
 
 def _admissions():

@@ -261,8 +261,8 @@ def test_importing_plotting_leaves_pyplot_as_it_was():
                       "                 .type_printers))\n"
                       "before = state()\n"
                       "print(before[0], len(before[4]))"),
-        new_code_cell("from mlp import plotting\nimport mlp.figures_descent\n"
-                      "import mlp.figures_graph"),
+        new_code_cell("from mlp import plotting\nimport mlp.plotting.descent\n"
+                      "import mlp.plotting.graph\nimport mlp.widgets"),
         new_code_cell("print(state() == before)"),
     ])
     nbclient.NotebookClient(nb, kernel_name="python3", timeout=60).execute()

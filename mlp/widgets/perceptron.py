@@ -1,4 +1,5 @@
-"""Chapter 1: move the perceptron's line over the admissions data."""
+"""Chapters 1 and 2: move the perceptron's line over a data set (by default the
+admissions)."""
 
 from __future__ import annotations
 
