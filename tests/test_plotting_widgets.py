@@ -8,6 +8,7 @@ from matplotlib.contour import ContourSet
 
 import mlp
 from mlp import datasets, plotting
+from mlp.widgets.render import level_lines, probability_bands
 
 
 def test_plots_return_their_axes():
@@ -42,13 +43,13 @@ def test_training_snapshots_shade_every_class():
 def test_probability_bands_and_level_lines():
     x = np.linspace(-1, 1, 41)
     p = 1 / (1 + np.exp(-8 * (0.5 - np.hypot(*np.meshgrid(x, x)))))  # a disc
-    paths, colors = plotting.probability_bands(p, extent=(-1, 1, -1, 1), alpha=0.5)
+    paths, colors = probability_bands(p, extent=(-1, 1, -1, 1), alpha=0.5)
     assert len(paths) == len(colors) > 10 and np.all(colors[:, 3] == 1)  # opaque
     assert np.all(colors[:, :3] >= 0.5)  # mixed half with white
-    (line,) = plotting.level_lines(p, extent=(-1, 1, -1, 1))
+    (line,) = level_lines(p, extent=(-1, 1, -1, 1))
     np.testing.assert_allclose(np.hypot(*line.T), 0.5, atol=0.02)  # the disc's edge
-    assert plotting.level_lines(np.full((5, 5), 0.9)) == []
-    assert plotting.probability_bands(np.full((5, 5), 0.9))[0]  # one band
+    assert level_lines(np.full((5, 5), 0.9)) == []
+    assert probability_bands(np.full((5, 5), 0.9))[0]  # one band
 
 
 def test_plot_data_rejects_wrong_dimensions():
@@ -80,7 +81,7 @@ def test_perceptron_demo_updates_without_warnings():
 
 def test_probability_bands_refuse_what_is_not_a_probability():
     with pytest.raises(ValueError, match=r"probabilities in \[0, 1\]"):
-        plotting.probability_bands(np.linspace(-2, 2, 25).reshape(5, 5))
+        probability_bands(np.linspace(-2, 2, 25).reshape(5, 5))
 
 
 def test_a_diagram_does_not_keep_its_figure_alive():

@@ -4,10 +4,10 @@ Every function draws on the ``ax`` it is given (or a new one) and returns it; no
 ``plt.show()``. Colours: class 0 blue, class 1 red, class 2 green, everywhere. Importing
 the package changes nothing in matplotlib (no backend switch, no display hook).
 
-- :mod:`~mlp.plotting.base`: the class colours; the Axes a figure draws on.
+- :mod:`~mlp.plotting.base`: the class colours, a colour as it shows over white; the
+  Axes a figure draws on.
 - :mod:`~mlp.plotting.regions`: data and regions: scatter plots, a unit's line and
   half-plane, the probability and decision regions of a network (chapters 1-5).
-- :mod:`~mlp.plotting.live`: the pieces demos redraw fast (bands, level lines).
 - :mod:`~mlp.plotting.diagram`: the network diagram with its weights (chapters 3-7).
 - :mod:`~mlp.plotting.curves`: learning curves, gradient checks, animations of
   training (chapters 9-13).
@@ -22,7 +22,7 @@ the package changes nothing in matplotlib (no backend switch, no display hook).
 it did when this was one module.
 """
 
-from . import arrays, base, curves, descent, diagram, graph, latex, live, regions
+from . import arrays, base, curves, descent, diagram, graph, latex, regions
 from . import surfaces
 from .base import (
     CLASS_COLORS,
@@ -30,6 +30,7 @@ from .base import (
     REGION_CMAP,
     axes_or_new,
     check_extent,
+    over_white,
 )
 from .regions import (
     best_line,
@@ -46,11 +47,7 @@ from .regions import (
     plot_unit_regions,
     region_grid,
 )
-from .live import (
-    level_lines,
-    over_white,
-    probability_bands,
-)
+
 from .diagram import (
     layer_sizes,
     network_key,
@@ -106,7 +103,6 @@ __all__ = [
     "latex_matrix",
     "latex_weight_symbols",
     "layer_sizes",
-    "level_lines",
     "line_points",
     "linear_formula",
     "network_key",
@@ -132,7 +128,6 @@ __all__ = [
     "plot_training_snapshots",
     "plot_unit_regions",
     "predicted_labels",
-    "probability_bands",
     "redraw_network",
     "region_grid",
     "reserve_network",

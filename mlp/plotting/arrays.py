@@ -9,7 +9,7 @@ from matplotlib.colors import to_rgb
 
 from .._validation import as_float_array
 from .base import CLASS_COLORS, axes_or_new
-from .live import over_white
+from .base import over_white
 
 __all__ = ["plot_images", "plot_matmul_shapes"]
 

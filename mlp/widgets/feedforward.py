@@ -28,7 +28,7 @@ from ..losses import log_loss
 from ..network import forward_pass
 from ..training import DivergenceError, train
 from ._core import Demo
-from .render import live_text, nice_ceil, number, set_title
+from .render import live_text, nice_ceil, number, probability_bands, set_title
 
 __all__ = ["DescentDemo", "ErrorDemo", "FeedforwardDemo", "LearningRateDemo"]
 
@@ -317,7 +317,7 @@ class ErrorDemo(Demo):
         y_hat = sigmoid(score)
         errors = log_loss(self.y, y_hat)
         E = float(np.mean(errors))
-        paths, colors = plotting.probability_bands(
+        paths, colors = probability_bands(
             sigmoid(w1 * self.gx + w2 * self.gy + b), self.extent, alpha=0.4)
         self.bands.set_paths(paths)
         self.bands.set_facecolor(colors)

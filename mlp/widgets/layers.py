@@ -25,7 +25,13 @@ from ..activations import get_activation, softmax
 from ..network import forward_pass, init_weights
 from ..training import DivergenceError, train
 from ._core import Demo
-from .render import image_bytes, live_text, set_title
+from .render import (
+    image_bytes,
+    level_lines,
+    live_text,
+    probability_bands,
+    set_title,
+)
 
 __all__ = [
     "ALPHA",
@@ -239,8 +245,8 @@ class LayersDemo(Demo):
             lines = [self._unit(np.column_stack(plotting.line_points(
                 W1[0, j], W1[1, j], W1[2, j], x_range))).T for j in range(W1.shape[1])]
             self._drawings[key] = (weights, acc,
-                                   plotting.probability_bands(p, alpha=0.5),
-                                   plotting.level_lines(p), lines)
+                                   probability_bands(p, alpha=0.5),
+                                   level_lines(p), lines)
         return self._drawings[key]
 
     def draw(self, dataset, units, depth):

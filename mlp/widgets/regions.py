@@ -15,7 +15,7 @@ from .. import plotting
 from .._validation import as_float_array
 from ..activations import sigmoid
 from ._core import Demo
-from .render import live_text, set_title
+from .render import level_lines, live_text, set_title
 
 #: The slides' two linear models as the columns of W1 (bias in the last row):
 #: :math:`h_1 = 5x_1 - 2x_2 + 8` and :math:`h_2 = 7x_1 - 3x_2 - 1`.
@@ -202,7 +202,7 @@ class WeightsDemo(Demo):
             self.say("these weights give no finite probability: try smaller ones")
             return
         self.image.set_data(y_hat)
-        pieces = plotting.level_lines(y_hat, self.extent)  # as ax.contour draws them
+        pieces = level_lines(y_hat, self.extent)  # as ax.contour draws them
         nan = np.full((1, 2), np.nan)  # one Line2D: the pieces apart by a NaN
         self.boundary.set_data(*np.concatenate(
             [part for piece in pieces for part in (piece, nan)] or [nan]).T)

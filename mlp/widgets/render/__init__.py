@@ -19,6 +19,8 @@ pieces, each with its reasons in its own docstring:
   really changes, since the blitter redraws everything touched), :func:`nice_ceil`
   (an axis top that keeps still while the data grow), :func:`image_bytes` (an
   opaque image in bytes, drawn faster).
+- :mod:`.shapes`: a probability map as bands and level lines that a demo updates in
+  place (:func:`probability_bands`, :func:`level_lines`), not a new contour set.
 """
 
 from .artists import (
@@ -31,7 +33,9 @@ from .artists import (
     value_box,
 )
 from .blit import Blitter
+from .shapes import level_lines, probability_bands
 from .frames import Frames, encode_png
 
-__all__ = ["Blitter", "Frames", "encode_png", "image_bytes", "live_text", "nice_ceil",
-           "number", "set_changed", "set_title", "value_box"]
+__all__ = ["Blitter", "Frames", "encode_png", "image_bytes", "level_lines", "live_text",
+           "nice_ceil", "number", "probability_bands", "set_changed", "set_title",
+           "value_box"]

@@ -1,44 +1,20 @@
-"""Live figures: the pieces a demo redraws many times a second.
+"""A probability map as a live figure draws it: filled bands and level lines.
 
-Probability bands and level lines as plain paths and lines (fast to redraw, unlike a
-contour set), and a colour blended over white. How a demo's frame is drawn fast is
-:mod:`mlp.widgets.render`'s work.
+What ``contourf`` and ``contour`` draw, as paths and lines that a demo updates in
+place (``set_paths``, ``set_segments``) instead of a new contour set on every move:
+making a contour set creates new artists, which the blitter would have to learn and
+lay out anew, and resampling an image to the size of the Axes costs more than
+drawing 20 bands.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .._validation import as_float_array
-from .base import REGION_CMAP, check_extent
+from ..._validation import as_float_array
+from ...plotting.base import REGION_CMAP, check_extent, over_white
 
-__all__ = ["level_lines", "over_white", "probability_bands"]
-
-
-def over_white(rgba, alpha=None):
-    """Colours as they show over a white background, made opaque.
-
-    Parameters
-    ----------
-    rgba : array (..., 4) of RGBA floats in [0, 1]
-    alpha : float in [0, 1], optional: the opacity to show them at (by default each
-        colour's own alpha)
-
-    Returns
-    -------
-    array (..., 4), a copy with alpha 1. Opaque colours draw faster (an opaque image,
-    bands that may overlap at their edges) and look the same on the book's white page.
-
-    Examples
-    --------
-    >>> over_white([[1.0, 0.0, 0.0, 0.5]]).tolist()
-    [[1.0, 0.5, 0.5, 1.0]]
-    """
-    out = np.array(rgba, dtype=float)
-    a = out[..., 3:] if alpha is None else alpha
-    out[..., :3] = a * out[..., :3] + (1 - a)
-    out[..., 3] = 1.0
-    return out
+__all__ = ["level_lines", "probability_bands"]
 
 
 def probability_bands(p, extent=(0.0, 1.0, 0.0, 1.0), levels=20, alpha=0.5):
