@@ -21,7 +21,7 @@ from ..plotting.graph import BACKWARD_ORDER, GraphDrawing, backprop_graph
 from ..losses import cross_entropy, log_loss
 from ..network import forward
 from ._core import Demo
-from .render import live_text, set_changed, value_box
+from .render import live_text, set_changed, title_values, value_box
 
 __all__ = ["ENTRIES", "BackpropDemo", "BackpropGraphDemo", "ChainRuleDemo",
            "chain_factors"]
@@ -78,14 +78,10 @@ class ChainRuleDemo(Demo):
             self.points.append(p)
             ax.grid(alpha=0.3)
         self.slide_tangents[0].set_label("_nolegend_")
-        # each title: the formula, fixed, then its values, which alone are redrawn
-        self.title_values = []
-        for ax, formula in zip(self.axes, ["dh/dz = h(1 - h) =", "dL/dh =",
-                                           "dL/dz = h - y ="]):
-            title = ax.set_title(formula, loc="left", fontsize=10)
-            self.title_values.append(ax.annotate(
-                "", xy=(1, 0), xycoords=title, xytext=(3, 0),
-                textcoords="offset points", va="bottom", fontsize=10))
+        # each title: the formula, then its values
+        self.title_values = [
+            title_values(ax, formula) for ax, formula in zip(
+                self.axes, ["dh/dz = h(1 - h) =", "dL/dh =", "dL/dz = h - y ="])]
         ax3.legend(loc="upper left", fontsize=8)
         ax2.legend(loc="upper center", fontsize=8)
 
@@ -214,11 +210,7 @@ class BackpropDemo(Demo):
                         va="center", zorder=4)
             self.node_text[node] = live_text(ax_net, x, y - 0.12, "", fontsize=7,
                                                ha="center", va="center", zorder=4)
-        # the title's words fixed (drawn once), its values beside them redrawn
-        title = ax_net.set_title("one example:", loc="left", fontsize=10)
-        self.net_values = ax_net.annotate(
-            "", xy=(1, 0), xycoords=title, xytext=(3, 0), textcoords="offset points",
-            va="bottom", fontsize=10)
+        self.net_values = title_values(ax_net, "one example:")
         ax_net.set_xlim(-0.4, 2.4)
         ax_net.set_ylim(-2.0, 1.5)
         ax_net.set_aspect("equal", adjustable="box")

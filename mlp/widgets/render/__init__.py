@@ -15,7 +15,8 @@ pieces, each with its reasons in its own docstring:
 - :mod:`.artists`: the few habits that keep a move cheap, named so that a demo's code
   says what it means: :func:`live_text` (a value redrawn on every move, in plain text),
   :func:`number`, :func:`value_box` (a fixed box under such a value),
-  :func:`set_title` and :func:`set_changed` (touch an artist only when its value
+  :func:`title_values` (a fixed title and its changing values), :func:`set_title`
+  and :func:`set_changed` (touch an artist only when its value
   really changes, since the blitter redraws everything touched), :func:`nice_ceil`
   (an axis top that keeps still while the data grow), :func:`image_bytes` (an
   opaque image in bytes, drawn faster).
@@ -30,6 +31,7 @@ from .artists import (
     number,
     set_changed,
     set_title,
+    title_values,
     value_box,
 )
 from .blit import Blitter
@@ -38,4 +40,4 @@ from .frames import Frames, encode_png
 
 __all__ = ["Blitter", "Frames", "encode_png", "image_bytes", "level_lines", "live_text",
            "nice_ceil", "number", "probability_bands", "set_changed", "set_title",
-           "value_box"]
+           "title_values", "value_box"]

@@ -29,7 +29,7 @@ from matplotlib.colors import same_color
 from matplotlib.patches import FancyBboxPatch, Patch
 
 __all__ = ["image_bytes", "live_text", "nice_ceil", "number", "set_changed",
-           "set_title", "value_box"]
+           "set_title", "title_values", "value_box"]
 
 
 def number(v, decimals=2) -> str:
@@ -73,6 +73,16 @@ def live_text(ax, x, y, text="", **kwargs):
     text : the first text; kwargs : any other Text property (fontsize, ha, ...)
     """
     return ax.text(x, y, text, parse_math=False, **kwargs)
+
+
+def title_values(ax, title, fontsize=10):
+    """A title in two parts: ``title`` (fixed, maths allowed), drawn once, and right
+    after it a :func:`live_text` for the values that change on every move (a new
+    title would lay out the formula again). Returns the values' Text, empty."""
+    fixed = ax.set_title(title, loc="left", fontsize=fontsize)
+    return ax.annotate("", xy=(1, 0), xycoords=fixed, xytext=(3, 0),
+                       textcoords="offset points", va="bottom", fontsize=fontsize,
+                       parse_math=False)
 
 
 def value_box(ax, xy, size, zorder=3, **kwargs):
