@@ -175,7 +175,8 @@ class LayersDemo(Demo):
     def setup(self, fig):
         from matplotlib.collections import LineCollection, PathCollection
 
-        # a fixed layout: constrained layout would cost more than the rest of a redraw
+        # a layout of our own: the diagram's colour key is placed from the Axes'
+        # position, which must not move when the network changes
         fig.set_layout_engine(None)
         self.ax, self.ax_net = fig.subplots(1, 2, gridspec_kw={
             "width_ratios": [1, 1.1], "left": 0.01, "right": 0.99, "bottom": 0.02,

@@ -63,7 +63,8 @@ class PlaygroundFigure:
     history and settings."""
 
     def setup(self, fig):
-        # A fixed layout: a constrained layout on every frame would double its cost.
+        # A layout of our own: the panels keep their places whatever the network,
+        # the data or the titles (the colour key and texts are placed from them).
         fig.set_layout_engine(None)
         if self.diagram:
             self.ax_regions, self.ax_net, self.ax_loss = fig.subplots(
