@@ -106,7 +106,7 @@ def test_feedforward_demo_shows_the_slide_numbers(no_warnings):
 
     demo = FeedforwardDemo()
     y_hat = mlp.feedforward([demo.weights[0], demo.weights[1]], [[1.0, 3.0]])[0, 0]
-    assert f"y_hat = sigma(h) = {y_hat:.3f}" in demo.status
+    assert f"ŷ = σ(h) = {y_hat:.3f}" in demo.status
     assert "h1 = 7.00" in demo.status and "h2 = -3.00" in demo.status
     assert demo.t_out[1].get_text() == f"{y_hat:.3f}"  # the box of y_hat
     demo.update(x1=-3.0, x2=7.0)

@@ -94,6 +94,6 @@ def test_graph_demo_steps_without_warnings():
         for step in range(0, len(BACKWARD_ORDER) + 1):
             assert demo.update(step=step).startswith(f"Step {step}")
         demo.update(step=4, x1=0.0, x2=-2.0, y=0)
-        assert "sigma(h1)" in demo.status
+        assert "σ(h1)" in demo.status
         demo.render()
         demo.widget()

@@ -303,7 +303,6 @@ class _TwoTexts(Demo):
     def draw(self, a, b):
         self.text_a.set_text(f"a = {a}")
         self.text_b.set_text(f"b = {b}")
-        return ""
 
 
 def test_an_artist_that_keeps_still_is_kept_as_pixels_again():

@@ -116,3 +116,26 @@ def test_live_texts_are_plain_text():
     assert not text.get_parse_math() and not box.get_parse_math()
     assert len(ax.patches) == 1  # the box under the value, drawn once
     assert number(-0.25, 1) == "\u22120.2" and number(3, 0) == "3"
+
+
+def test_a_demo_says_its_line_and_returns_nothing():
+    """Demo.draw updates the figure and says the status line; one that returns its
+    line (the old contract) is told so under the figure."""
+    from mlp.widgets import Demo
+
+    class Saying(Demo):
+        defaults = {"a": 1}
+
+        def setup(self, fig):
+            self.ax = fig.subplots()
+
+        def draw(self, a):
+            self.say(f"a = {a}")
+
+    class Returning(Saying):
+        def draw(self, a):
+            return f"a = {a}"
+
+    assert Saying().update(a=2) == "a = 2"
+    status = Returning().update(a=2)
+    assert status.startswith("Cannot draw") and "self.say" in status

@@ -1,7 +1,8 @@
 """The machinery shared by every demo: sliders, one figure, a static snapshot.
 
 A demo draws its figure once and then only updates the artists that change
-(``set_data``, ``set_array``, text), so that a slider move costs one redraw. Each demo
+(``set_data``, ``set_array``, text); the render layer (:mod:`mlp.widgets.render`)
+redraws only those for the next frame. Each demo
 has ``figure()``, the static picture of its default state for the HTML book, and
 ``widget()``, the live ipywidgets version for a running kernel. A demo never shows a
 broken plot: an error or a NaN becomes a message under the figure.
@@ -72,7 +73,10 @@ class Demo:
         self.status = ""
         try:
             with np.errstate(all="ignore"):
-                self.draw(**self.values)
+                returned = self.draw(**self.values)
+            if returned is not None:  # the old contract: a status line returned
+                raise TypeError(f"{type(self).__name__}.draw returned {returned!r}: "
+                                "it returns nothing and says its line with self.say")
         except Exception as exc:  # a message instead of a broken plot
             self.status = f"Cannot draw this setting: {exc}"
         return self.status

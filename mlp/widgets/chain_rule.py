@@ -122,7 +122,7 @@ class ChainRuleDemo(Demo):
         verdict = ("the slide's formulas agree here: with y = 1 their wrong term is "
                    "multiplied by 1 - y = 0" if y == 1 else
                    "the slide's dashed tangents miss the curve: its sign is wrong")
-        self.say(f"h = sigma({z:.1f}) = {h:.3f}; dL/dz = dL/dh * dh/dz = "
+        self.say(f"h = σ({z:.1f}) = {h:.3f}; dL/dz = dL/dh * dh/dz = "
                  f"{dL_dh:.3f} * {dh_dz:.3f} = {dL_dz:.3f} = h - y; {verdict}")
 
 
@@ -416,7 +416,7 @@ class BackpropGraphDemo(Demo):
     def draw(self, step, x1, x2, y):
         graph = self.graph({"x1": x1, "x2": x2, "y": y})
         shown = self.drawing.update(graph, step)
-        called = {"a1": "sigma(h1)", "a2": "sigma(h2)", "W11": "W11(1)"}
+        called = {"a1": "σ(h1)", "a2": "σ(h2)", "W11": "W11(1)"}
         if not shown:
             self.say("Step 0: the forward pass only; no gradient yet.")
             return

@@ -208,7 +208,7 @@ class FeedforwardDemo(Demo):
             t.set_text(f"{v:.3f}")
         self.point.set_data([x1], [x2])
         side = "class 1" if y_hat >= 0.5 else "class 0"
-        self.say(f"h1 = {h1:.2f}, h2 = {h2:.2f}, h = {h:.2f}, y_hat = sigma(h) = "
+        self.say(f"h1 = {h1:.2f}, h2 = {h2:.2f}, h = {h:.2f}, ŷ = σ(h) = "
                  f"{y_hat:.3f}: {side}")
 
 
@@ -446,24 +446,24 @@ class LearningRateDemo(Demo):
             epoch, weights = run["diverged"]
             history = {key: run[key][:epoch - 1] for key in ("loss", "accuracy")}
             return weights, history, "diverged", (
-                f"alpha = {alpha:.3g} is far too large: the weights became infinite "
-                f"in epoch {epoch}. Make alpha smaller."), True
+                f"α = {alpha:.3g} is far too large: the weights became infinite "
+                f"in epoch {epoch}. Make α smaller."), True
         weights = run["weights"][epochs]
         history = {key: run[key][:epochs] for key in ("loss", "accuracy")}
         loss = np.asarray(history["loss"])
         ups = int(np.sum(np.diff(loss) > 1e-9))
         if ups > 0.1 * len(loss):
             label = "oscillating"
-            verdict = (f"alpha = {alpha:.3g} is too large: the error went UP in {ups} "
+            verdict = (f"α = {alpha:.3g} is too large: the error went UP in {ups} "
                        f"of {len(loss)} epochs - the steps overshoot.")
         elif np.abs(backprop(weights, self.X, self.y)[0]).max() > self.flat:
             label = "still falling"
-            verdict = (f"alpha = {alpha:.3g}: the error fell steadily but is still "
+            verdict = (f"α = {alpha:.3g}: the error fell steadily but is still "
                        "falling (the gradient is not yet 0) - more epochs or a larger "
-                       "alpha.")
+                       "α.")
         else:
             label = "settled"
-            verdict = f"alpha = {alpha:.3g}: the error fell and has settled."
+            verdict = f"α = {alpha:.3g}: the error fell and has settled."
         return weights, history, label, verdict, False
 
     def _epoch_axis(self, epochs):
@@ -582,8 +582,8 @@ class DescentDemo(Demo):
                              f"{steps} steps")
         ups = int(np.sum(np.diff(errors) > 1e-12))
         if ups:
-            self.say(f"alpha = {alpha:.3g}: the error went UP in {ups} of {steps} "
+            self.say(f"α = {alpha:.3g}: the error went UP in {ups} of {steps} "
                      "steps - the steps overshoot the valley's floor.")
             return
-        self.say(f"alpha = {alpha:.3g}: the error fell in every step, from "
+        self.say(f"α = {alpha:.3g}: the error fell in every step, from "
                  f"{errors[0]:.3f} to {errors[-1]:.3f}.")

@@ -177,7 +177,7 @@ class LiveViews:
 
         Returns
         -------
-        matplotlib.animation.FuncAnimation
+        RunAnimation, a matplotlib ``FuncAnimation``
             Its ``epochs`` attribute lists the epoch of each frame; the frames end
             early at a divergence or at ``max_epochs``.
         """
@@ -202,11 +202,18 @@ class LiveViews:
             rec.draw()
             return []
 
-        anim = FuncAnimation(rec.fig, show, frames=len(frames), interval=interval,
-                             repeat=True)
-        anim.epochs = [frame[1] for frame in frames]
-        return anim
+        return RunAnimation(rec.fig, show, [frame[1] for frame in frames], interval)
 
+
+
+class RunAnimation(FuncAnimation):
+    """The animation :meth:`LiveViews.record` returns: a ``FuncAnimation`` that also
+    knows the epoch of each frame (``epochs``)."""
+
+    def __init__(self, fig, show, epochs, interval):
+        self.epochs = list(epochs)
+        super().__init__(fig, show, frames=len(self.epochs), interval=interval,
+                         repeat=True)
 
 
 def _buttons():
