@@ -174,7 +174,7 @@ def test_weights_demo_updates_the_region_and_the_four_cases():
         demo = WeightsDemo()
         heights = [bar.get_height() for bar in demo.bars]
         np.testing.assert_allclose(heights, mlp.sigmoid(np.array([-6, 1, -1, 6.0])))
-        assert demo.ax.get_title() == "ŷ = σ(7σ₁ + 5σ₂ - 6)"
+        assert demo.ax.get_title() == "ŷ = σ(7σ₁ + 5σ₂ \u2212 6)"  # a true minus
         assert np.isfinite(demo.boundary.get_xydata()).any()
         demo.update(w1=0.0, w2=0.0, b=3.0)  # everything accepted: no boundary
         assert not np.isfinite(demo.boundary.get_xydata()).any()

@@ -28,7 +28,14 @@ from ..losses import log_loss
 from ..network import forward_pass
 from ..training import DivergenceError, train
 from ._core import Demo
-from .render import live_text, nice_ceil, number, probability_bands, set_title
+from .render import (
+    live_text,
+    minus_signs,
+    nice_ceil,
+    number,
+    probability_bands,
+    set_title,
+)
 
 __all__ = ["DescentDemo", "ErrorDemo", "FeedforwardDemo", "LearningRateDemo"]
 
@@ -334,7 +341,7 @@ class ErrorDemo(Demo):
         worst = int(np.argmax(errors))
         self.mean_title.set_text(f"E(W) = {E:.3f}")
         line = plotting.linear_formula([w1, w2, b], (" x₁", " x₂"), fmt="{:.1f}")
-        set_title(self.ax, f"{line} = 0".replace("-", "\u2212"))
+        set_title(self.ax, minus_signs(f"{line} = 0"))
         self.say(f"E(W) = {E:.3f}; the largest error is example {worst + 1}'s, "
                  f"{errors[worst]:.2f}")
 

@@ -8,7 +8,7 @@ import numpy as np
 from .. import datasets, plotting
 from ..activations import sigmoid
 from ._core import Demo
-from .render import set_title
+from .render import minus_signs, set_title
 
 
 class PerceptronDemo(Demo):
@@ -60,6 +60,6 @@ class PerceptronDemo(Demo):
         pred = (w1 * self.X[:, 0] + w2 * self.X[:, 1] + b) >= 0
         acc = float(np.mean(pred == self.y))
         line = plotting.linear_formula([w1, w2, b], (" x₁", " x₂"), fmt="{:.1f}")
-        set_title(self.ax, f"{line} = 0   training accuracy {acc:.0%}",
+        set_title(self.ax, minus_signs(f"{line} = 0   training accuracy {acc:.0%}"),
                   fontsize="large")
         self.say(f"training accuracy {acc:.0%} on {len(self.y)} students")

@@ -15,7 +15,7 @@ from .. import plotting
 from .._validation import as_float_array
 from ..activations import sigmoid
 from ._core import Demo
-from .render import level_lines, live_text, set_title
+from .render import level_lines, live_text, minus_signs, set_title
 
 #: The slides' two linear models as the columns of W1 (bias in the last row):
 #: :math:`h_1 = 5x_1 - 2x_2 + 8` and :math:`h_2 = 7x_1 - 3x_2 - 1`.
@@ -207,7 +207,7 @@ class WeightsDemo(Demo):
         self.boundary.set_data(*np.concatenate(
             [part for piece in pieces for part in (piece, nan)] or [nan]).T)
         formula = plotting.linear_formula([w1, w2, b], ("σ₁", "σ₂"))
-        set_title(self.ax, f"ŷ = σ({formula})")
+        set_title(self.ax, minus_signs(f"ŷ = σ({formula})"))
         corners = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], float)
         for bar, text, (c1, c2) in zip(self.bars, self.bar_texts, corners):
             score = w1 * c1 + w2 * c2 + b

@@ -13,13 +13,13 @@ pieces, each with its reasons in its own docstring:
   (``animated`` artists, ``Artist.draw``, the Agg buffer) plus one step of its own,
   measured there: unchanging artists drawn *over* changing ones are kept as pixels.
 - :mod:`.artists`: the few habits that keep a move cheap, named so that a demo's code
-  says what it means: :func:`live_text` (a value redrawn on every move, in plain text),
-  :func:`number`, :func:`value_box` (a fixed box under such a value),
-  :func:`title_values` (a fixed title and its changing values), :func:`set_title`
-  and :func:`set_changed` (touch an artist only when its value
-  really changes, since the blitter redraws everything touched), :func:`nice_ceil`
-  (an axis top that keeps still while the data grow), :func:`image_bytes` (an
-  opaque image in bytes, drawn faster).
+  says what it means: :func:`live_text` (a value redrawn on every move, in plain
+  text), :func:`number` and :func:`minus_signs` (true minus signs in plain text),
+  :func:`value_box` (a fixed box under such a value), :func:`title_values` (a fixed
+  title and its changing values), :func:`set_title` and :func:`set_changed` (touch an
+  artist only when its value really changes, since the blitter redraws everything
+  touched), :func:`nice_ceil` (an axis top that keeps still while the data grow),
+  :func:`image_bytes` (an opaque image in bytes, drawn faster).
 - :mod:`.shapes`: a probability map as bands and level lines that a demo updates in
   place (:func:`probability_bands`, :func:`level_lines`), not a new contour set.
 """
@@ -27,6 +27,7 @@ pieces, each with its reasons in its own docstring:
 from .artists import (
     image_bytes,
     live_text,
+    minus_signs,
     nice_ceil,
     number,
     set_changed,
@@ -38,6 +39,6 @@ from .blit import Blitter
 from .shapes import level_lines, probability_bands
 from .frames import Frames, encode_png
 
-__all__ = ["Blitter", "Frames", "encode_png", "image_bytes", "level_lines", "live_text",
-           "nice_ceil", "number", "probability_bands", "set_changed", "set_title",
-           "title_values", "value_box"]
+__all__ = ["Blitter", "Frames", "encode_png", "image_bytes", "level_lines",
+           "live_text", "minus_signs", "nice_ceil", "number", "probability_bands",
+           "set_changed", "set_title", "title_values", "value_box"]

@@ -28,8 +28,18 @@ import numpy as np
 from matplotlib.colors import same_color
 from matplotlib.patches import FancyBboxPatch, Patch
 
-__all__ = ["image_bytes", "live_text", "nice_ceil", "number", "set_changed",
-           "set_title", "title_values", "value_box"]
+__all__ = ["image_bytes", "live_text", "minus_signs", "nice_ceil", "number",
+           "set_changed", "set_title", "title_values", "value_box"]
+
+
+def minus_signs(text) -> str:
+    """``text`` with its hyphens as true minus signs, as mathtext writes a formula
+    (for a plain-text formula such as ``"2.0 x₁ - 3.0 x₂ + 1.0"``).
+
+    >>> minus_signs("-1 x₁ - 2")
+    '−1 x₁ − 2'
+    """
+    return text.replace("-", "\u2212")
 
 
 def number(v, decimals=2) -> str:
@@ -39,7 +49,7 @@ def number(v, decimals=2) -> str:
     >>> number(-0.5, 1)
     '−0.5'
     """
-    return f"{v:.{decimals}f}".replace("-", "\u2212")
+    return minus_signs(f"{v:.{decimals}f}")
 
 
 def image_bytes(rgba, alpha=None):
