@@ -36,7 +36,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -132,21 +131,13 @@ def _mtime(path: Path) -> int | None:
 
 # -- the table of contents -------------------------------------------------------------
 def toc_files(root: Path = ROOT) -> list[str]:
-    """Every page of ``_toc.yml`` in reading order (the root first), without suffix."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text())
-    files = [toc["root"]]
+    """Every page of ``_toc.yml`` in reading order (the root first), without suffix
+    (``tools/colab_cell.py`` reads the table of contents)."""
+    if str(ROOT / "tools") not in sys.path:
+        sys.path.insert(0, str(ROOT / "tools"))
+    import colab_cell
 
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("chapters"))
-            walk(entry.get("sections"))
-
-    walk(toc.get("parts"))
-    walk(toc.get("chapters"))
-    walk(toc.get("sections"))
-    return [re.sub(r"\.(md|ipynb)$", "", f) for f in files]
+    return [re.sub(r"\.(md|ipynb)$", "", f) for f in colab_cell.toc_files(root)]
 
 
 def page_source(root: Path, file: str) -> list[Path]:

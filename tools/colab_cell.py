@@ -61,10 +61,11 @@ def cell_source(url: str, branch: str) -> str:
     )
 
 
-def toc_notebooks(root: Path = ROOT) -> list[Path]:
-    """Every notebook the table of contents lists, in reading order."""
+def toc_files(root: Path = ROOT) -> list[str]:
+    """Every page of ``_toc.yml`` in reading order (the root first), as it is written
+    there (with or without its suffix)."""
     toc = yaml.safe_load((root / "_toc.yml").read_text())
-    files = []
+    files = [toc["root"]]
 
     def walk(entries):
         for entry in entries or []:
@@ -76,7 +77,13 @@ def toc_notebooks(root: Path = ROOT) -> list[Path]:
     walk(toc.get("parts"))
     walk(toc.get("chapters"))
     walk(toc.get("sections"))
-    paths = [root / (f if f.endswith(".ipynb") else f + ".ipynb") for f in files]
+    return files
+
+
+def toc_notebooks(root: Path = ROOT) -> list[Path]:
+    """Every notebook the table of contents lists, in reading order."""
+    paths = [root / (f if f.endswith(".ipynb") else f + ".ipynb")
+             for f in toc_files(root)]
     return [p for p in paths if p.exists()]
 
 
