@@ -215,7 +215,7 @@ class WeightsDemo(Demo):
             bar.set_height(p)
             bar.set_facecolor(plotting.CLASS_COLORS[int(p >= 0.5)])
             text.set_position((text.get_position()[0], p + 0.02))
-            text.set_text(f"σ({score:g})\n= {p:.2f}")
+            text.set_text(minus_signs(f"σ({score:g})\n= {p:.2f}"))
         share = float(np.mean(y_hat >= 0.5))
         status = f"ŷ = σ({formula}) is 0.5 or more on {share:.0%} of the picture"
         if self.X is not None:
