@@ -18,13 +18,18 @@ def _shape_box(ax, x0, rows, cols, fill, label, shape_text, values=None):
     """Draw a matrix as a grid of unit cells, top-left corner at (x0, 0), rows going
     down; ``fill`` maps (i, j) to a colour, ``values`` (rows, cols) or None is written
     in the cells. The name above, the shape below."""
+    from matplotlib.collections import PatchCollection
     from matplotlib.patches import Rectangle
 
-    for i in range(rows):
-        for j in range(cols):
-            ax.add_patch(Rectangle((x0 + j, -i - 1), 1, 1, facecolor=fill.get(
-                (i, j), "white"), edgecolor="0.55", linewidth=0.8))
-            if values is not None:
+    # the cells as one collection: one artist, not rows * cols patches (each added
+    # patch would update the Axes' data limits, which are set by the caller anyway)
+    cells = [Rectangle((x0 + j, -i - 1), 1, 1, facecolor=fill.get((i, j), "white"),
+                       edgecolor="0.55", linewidth=0.8)
+             for i in range(rows) for j in range(cols)]
+    ax.add_collection(PatchCollection(cells, match_original=True), autolim=False)
+    if values is not None:
+        for i in range(rows):
+            for j in range(cols):
                 ax.text(x0 + j + 0.5, -i - 0.5, f"{values[i, j]:g}", ha="center",
                         va="center", fontsize=9)
     ax.add_patch(Rectangle((x0, -rows), cols, rows, fill=False, edgecolor="k",
