@@ -205,7 +205,7 @@ class ActivationDemo(Demo):
             set_title(self.ax_loss, f"diverged in epoch {run.diverged_epoch}",
                       color="#d62728")
             self.say(f"{activation}: training diverged in epoch {run.diverged_epoch} "
-                     "(the weights became infinite); try fewer layers")
+                     "(the weights or the error became infinite); try fewer layers")
             return
         acc = run.history["accuracy"][-1]
         set_title(self.ax_loss, f"error {loss[0]:.3f} after epoch 1, {loss[-1]:.3f} "

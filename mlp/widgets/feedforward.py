@@ -453,8 +453,9 @@ class LearningRateDemo(Demo):
             epoch, weights = run["diverged"]
             history = {key: run[key][:epoch - 1] for key in ("loss", "accuracy")}
             return weights, history, "diverged", (
-                f"α = {alpha:.3g} is far too large: the weights became infinite "
-                f"in epoch {epoch}. Make α smaller."), True
+                f"α = {alpha:.3g} is far too large: training diverged in epoch "
+                f"{epoch} (the weights or the error became infinite). Make α "
+                "smaller."), True
         weights = run["weights"][epochs]
         history = {key: run[key][:epochs] for key in ("loss", "accuracy")}
         loss = np.asarray(history["loss"])

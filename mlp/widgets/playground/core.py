@@ -249,10 +249,10 @@ class Playground(LiveViews, PlaygroundFigure, UnitMaps, Demo):
             diverged_in = min(exc.epoch, first_nonfinite(exc.history["loss"]) or
                               exc.epoch)
         while diverged_in is not None:
-            # the outputs overflowed (error NaN) an epoch before the weights did:
-            # replay only the epochs whose errors were finite, from the same
-            # shuffles, so that the generator is where those epochs left it (and
-            # ``code`` reproduces the run)
+            # train stopped (its error or weights not finite) or the test error
+            # overflowed: replay only the epochs whose errors were finite, from the
+            # same shuffles, so that the generator is where those epochs left it
+            # (and ``code`` reproduces the run)
             self.rng.bit_generator.state = state
             self.diverged = True
             self.message = (
