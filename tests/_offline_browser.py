@@ -22,8 +22,9 @@ def missing() -> str | None:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         return "playwright is not installed (pip install playwright)"
-    if not Path(CHROMIUM).exists():
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    if not CHROMIUM or not Path(CHROMIUM).is_file():
+        return (f"no Chromium at {CHROMIUM!r} (apt-get install chromium, or set "
+                "CHROMIUM to its path)")
     return None
 
 

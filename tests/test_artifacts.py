@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests import _artifacts
 
@@ -336,17 +337,45 @@ def test_every_source_the_guard_names_exists():
         assert not missing, f"{artifact.what}: {missing}"
 
 
-def test_ci_requires_every_guarded_test_it_runs():
-    """CI builds, then runs each guarded module with its variable: it cannot skip."""
-    env = {"test_browser.py": "BROWSER_REQUIRED", "test_publishing.py":
+GUARDED = {"test_browser.py": "BROWSER_REQUIRED", "test_publishing.py":
            "BROWSER_REQUIRED", "test_accessibility.py": "BROWSER_REQUIRED",
            "test_pdf.py": "PDF_REQUIRED", "test_slides.py": "SLIDES_REQUIRED"}
-    named = set()
-    for line in (ROOT / ".ci" / "run").read_text().splitlines():
+
+
+def _guarded_runs(script):
+    """The guarded test modules each pytest command of a shell ``script`` runs, as
+    {module: whether the command sets the module's variable to 1} (a command may
+    span lines joined by a backslash)."""
+    found = {}
+    for line in script.replace("\\\n", " ").splitlines():
         if line.lstrip().startswith("#") or "pytest" not in line:
             continue
         for module in re.findall(r"tests/(test_\w+\.py)", line):
-            if module in env:
-                named.add(module)
-                assert f"{env[module]}=1" in line, line
-    assert named == set(env)
+            if module in GUARDED:
+                found[module] = f"{GUARDED[module]}=1" in line
+    return found
+
+
+def test_ci_requires_every_guarded_test_it_runs():
+    """CI builds, then runs each guarded module with its variable: it cannot skip."""
+    runs = _guarded_runs((ROOT / ".ci" / "run").read_text())
+    assert runs == dict.fromkeys(GUARDED, True), runs
+
+
+def test_the_workflows_require_the_guarded_tests_they_run():
+    """A workflow that runs a guarded module sets its variable too (the Pages build
+    checks the offline book in a browser)."""
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    seen = {}
+    for path in workflows:
+        for job in (yaml.safe_load(path.read_text()).get("jobs") or {}).values():
+            for step in job.get("steps") or []:
+                for module, required in _guarded_runs(step.get("run") or "").items():
+                    seen[f"{path.name}: {module}"] = required
+    assert seen and all(seen.values()), seen
+
+
+def test_a_command_split_over_lines_is_read_whole():
+    script = 'CHROMIUM=x \\\n  BROWSER_REQUIRED=1 pytest tests/test_browser.py\n'
+    assert _guarded_runs(script) == {"test_browser.py": True}
+    assert _guarded_runs("pytest tests/test_pdf.py") == {"test_pdf.py": False}
