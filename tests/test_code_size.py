@@ -8,6 +8,7 @@ name is one with a leading underscore (``_forward``); private *modules* such as
 """
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -75,12 +76,12 @@ def _private_uses(tree):
     """Where ``tree`` reaches a private attribute of an object not its own:
     ``obj._name`` (not on ``self``/``cls``), ``getattr``/``setattr``/``hasattr``/
     ``delattr`` with a private name (not on ``self``/``cls``), any ``__dict__``,
-    and ``self._name`` in a class with a matplotlib base that the class never
-    assigns itself (the base's)."""
-    matplotlib_names = {a.asname or a.name for node in ast.walk(tree)
-                        if isinstance(node, ast.ImportFrom)
-                        and (node.module or "").startswith("matplotlib")
-                        for a in node.names}
+    and in a class with a matplotlib base, ``self._name`` read but never assigned
+    there, or read or written where the base uses that name (the base's)."""
+    imported = {a.asname or a.name: (node.module, a.name) for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom)
+                and (node.module or "").startswith("matplotlib")
+                for a in node.names}
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr == "__dict__":
             yield node
@@ -97,24 +98,43 @@ def _private_uses(tree):
                 and _private(node.args[1].value)):
             yield node
         elif isinstance(node, ast.ClassDef) and any(
-                isinstance(base, ast.Name) and base.id in matplotlib_names
+                isinstance(base, ast.Name) and base.id in imported
                 or isinstance(base, ast.Attribute) for base in node.bases):
-            yield from _inherited_private(node)
+            bases = [imported[b.id] for b in node.bases
+                     if isinstance(b, ast.Name) and b.id in imported]
+            yield from _inherited_private(node, _base_source(bases))
 
 
-def _inherited_private(cls):
-    """``self._name`` read in ``cls`` but never assigned there."""
-    own, used = set(), []
+def _base_source(bases):
+    """The source of the matplotlib classes ``bases`` ((module, name) pairs) and
+    every class they derive from: where their own ``self._name`` are."""
+    import importlib
+    import inspect
+
+    text = []
+    for module, name in bases:
+        cls = getattr(importlib.import_module(module), name)
+        for klass in cls.__mro__:
+            if klass.__module__.startswith("matplotlib"):
+                text.append(inspect.getsource(klass))
+    return "\n".join(text)
+
+
+def _inherited_private(cls, base_source=""):
+    """``self._name`` in ``cls`` that is its base's: read but never assigned in
+    ``cls``, or used (read or written) in ``base_source``."""
+    own, uses = set(), []
     for node in ast.walk(cls):
         if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
                 and node.value.id == "self" and _private(node.attr)):
+            uses.append(node)
             if isinstance(node.ctx, ast.Store):
                 own.add(node.attr)
-            else:
-                used.append(node)
         elif isinstance(node, ast.FunctionDef):
             own.add(node.name)
-    return [node for node in used if node.attr not in own]
+    return [node for node in uses
+            if (node.attr not in own and isinstance(node.ctx, ast.Load))
+            or re.search(rf"\bself\.{node.attr}\b", base_source)]
 
 
 def test_no_private_attribute_of_another_object():
@@ -134,6 +154,8 @@ def test_no_private_attribute_of_another_object():
     "def f(ax):\n    ax.__dict__['_x'] = 2",
     "from matplotlib.text import Text\n"
     "class T(Text):\n    def f(self):\n        return self._text",
+    "from matplotlib.collections import LineCollection\n"
+    "class C(LineCollection):\n    def f(self):\n        self._paths = []",
 ])
 def test_the_private_attribute_rule_sees_each_way_in(code):
     assert list(_private_uses(ast.parse(code)))
