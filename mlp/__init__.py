@@ -12,10 +12,12 @@ One module per idea of the slides; read each next to its chapter (in parentheses
   ReLU and their derivatives (13).
 - ``losses``: the log loss L and the cross-entropy E (8), dL/dy_hat and the slide's sign
   erratum (10), one-hot and the multi-class E (6); ``targets``, ``output_error``.
-- ``network``: ``add_bias`` and ``init_weights`` (1), ``layer_input`` and
-  ``feedforward`` (7-8), ``forward`` (10-11: keeps every layer's h and a), ``accuracy``.
-- ``backpropagation``: ``backprop`` (9, 11), ``chain_factors`` (11),
-  ``numerical_gradient``, the check by finite differences (9, 11).
+- ``network``: ``add_bias`` and ``init_weights`` (1), ``layer_input`` (7: the
+  chapter writes it out; the checks and demos call it), ``feedforward`` (7-8),
+  ``forward`` (10-11: keeps every layer's h and a), ``accuracy``.
+- ``backpropagation``: ``backprop`` (9, 11), ``chain_factors`` (11: the chapter's
+  demo and checks use it), ``numerical_gradient``, the check by finite differences
+  (9, 11).
 - ``training``: ``gradient_descent_step`` (9) and ``train``, the slides' loop
   (feedforward, backprop, step) per minibatch.
 - ``datasets``: seeded data sets (admissions 1-2, XOR 2, moons 5, spirals 6, ...),

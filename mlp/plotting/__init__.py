@@ -19,7 +19,9 @@ the package changes nothing in matplotlib (no backend switch, no display hook).
 - :mod:`~mlp.plotting.arrays`: a matrix product's shapes (chapter 0), images (14).
 
 ``from mlp import plotting`` then ``plotting.<name>`` works for every name below, as
-it did when this was one module.
+it did when this was one module, except the pieces only the live demos use
+(``probability_bands``, ``level_lines``, ``set_live_title``): they are in
+:mod:`mlp.widgets.render`.
 """
 
 from . import arrays, base, curves, descent, diagram, graph, latex, regions
@@ -83,9 +85,6 @@ from .arrays import (
     plot_images,
     plot_matmul_shapes,
 )
-
-# the old private name (widgets used it before it was public)
-_check_extent = check_extent
 
 __all__ = [
     "best_line",

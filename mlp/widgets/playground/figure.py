@@ -286,6 +286,6 @@ class PlaygroundFigure:
         # every later frame), the diagram's title changes only with its sizes
         net = v["activation"] + ("" if self.ax_net is not None else f" {hidden}")
         set_title(self.ax_loss,
-                  f"{net}, alpha = {v['alpha']:g}, batch {batch}")
+                  f"{net}, α = {v['alpha']:g}, batch {batch}")
         self.progress.set_text(
             f"epoch {self.epoch}: E {loss:.3f} training, {test_loss:.3f} test")

@@ -2,7 +2,7 @@
 
 The demos say *what* they draw (a line's new points, a value's new text, a bar's
 colour); this package decides *how* to draw it in the time a slider allows (the goal:
-under 50 ms from a move to a new picture, ``benchmarks/bench_widgets.py``). Three
+under 50 ms from a move to a new picture, ``benchmarks/bench_widgets.py``). Four
 pieces, each with its reasons in its own docstring:
 
 - :mod:`.frames`: :class:`Frames`, a figure's PNG frames. The first is laid out and

@@ -2,7 +2,7 @@
 
 A move costs what it makes the blitter (:mod:`.blit`) redraw: every artist a demo
 touches is redrawn, whether or not its value changed, and some artists cost more to
-draw than others. Three habits follow, and each has its function here:
+draw than others. Four habits follow, and each has its functions here:
 
 - **Values in plain text.** A string with ``$...$`` is laid out by mathtext, which
   parses and measures the formula anew for every new string: a few milliseconds per

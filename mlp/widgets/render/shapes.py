@@ -40,7 +40,7 @@ def probability_bands(p, extent=(0.0, 1.0, 0.0, 1.0), levels=20, alpha=0.5):
     anti-aliased neighbouring bands leave light seams. Opaque colours, because
     neighbouring bands share a pixel here and there. Drawing 20 bands costs a
     fraction of resampling an image to the size of the Axes, and the bands look
-    like the 20-level shading of :func:`plot_probability`.
+    like the 20-level shading of :func:`mlp.plotting.plot_probability`.
     """
     from contourpy import FillType, contour_generator
     from matplotlib import colormaps
