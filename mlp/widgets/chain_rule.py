@@ -21,7 +21,14 @@ from ..plotting.graph import BACKWARD_ORDER, GraphDrawing, backprop_graph
 from ..losses import cross_entropy, log_loss
 from ..network import forward
 from ._core import Demo
-from .render import live_text, set_changed, title_values, value_box
+from .render import (
+    live_text,
+    minus_signs,
+    number,
+    set_changed,
+    title_values,
+    value_box,
+)
 
 __all__ = ["ENTRIES", "BackpropDemo", "BackpropGraphDemo", "ChainRuleDemo",
            "chain_factors"]
@@ -118,7 +125,7 @@ class ChainRuleDemo(Demo):
         for text, value in zip(self.title_values, [
                 f"{dh_dz:.3f}", f"{dL_dh:.3f}   (slide: {dL_dh_slide:.3f})",
                 f"{dL_dz:.3f}   (slide: {dL_dz_slide:.3f})"]):
-            text.set_text(value)
+            text.set_text(minus_signs(value))
         verdict = ("the slide's formulas agree here: with y = 1 their wrong term is "
                    "multiplied by 1 - y = 0" if y == 1 else
                    "the slide's dashed tangents miss the curve: its sign is wrong")
@@ -323,9 +330,9 @@ class BackpropDemo(Demo):
             set_changed(line, color="#ff7f0e" if on else "0.65",
                         linewidth=3.5 if on else 1.0)
         for name, (kk, ii, jj) in ENTRIES.items():
-            self.edge_labels[name].set_text(f"{weights[kk][ii, jj]:.1f}")
-        self.node_text["x1"].set_text(f"{x[0, 0]:.1f}")
-        self.node_text["x2"].set_text(f"{x[0, 1]:.1f}")
+            self.edge_labels[name].set_text(number(weights[kk][ii, jj], 1))
+        self.node_text["x1"].set_text(number(x[0, 0], 1))
+        self.node_text["x2"].set_text(number(x[0, 1], 1))
         for n in (0, 1):
             self.node_text[f"h{n + 1}"].set_text(f"{acts[1][0, n]:.2f}")
         self.node_text["out"].set_text(f"{y_hat:.3f}")
@@ -349,7 +356,8 @@ class BackpropDemo(Demo):
             if abs(v) > self._XMAX:
                 text += ", off the scale"
             ha = "right" if v > 0 else "left"
-            self.bar_text[n].set(text=text if shown else "", horizontalalignment=ha,
+            self.bar_text[n].set(text=minus_signs(text) if shown else "",
+                                 horizontalalignment=ha,
                                  transform=self._beside[ha])
             self.bar_label[n].set_text(label)
         self.fd_marker.set_data([fd], [len(factors)])
@@ -367,7 +375,7 @@ class BackpropDemo(Demo):
         for r in range(3):
             for c in range(3):
                 cell = self.cell_text[r][c]
-                cell.set_text(f"{G[r, c]:.3f}")
+                cell.set_text(number(G[r, c], 3))
                 set_changed(cell, color="white" if abs(G[r, c]) > 0.6 * big_g
                             else "black")
         set_changed(self.outline, xy=((j if k == 0 else 2) - 0.5, i - 0.5))
