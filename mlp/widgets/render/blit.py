@@ -160,53 +160,60 @@ class Blitter:
             return None
         if any(a.stale for a in self._fig_children if a not in self._children):
             return None  # a figure-level artist (not an Axes) changed
+        if any(ax.child_axes for ax in fig.axes):
+            return None
         redraw = self.in_background is None
         for ax in fig.axes:
-            if ax.child_axes:
-                return None
-            children = set(ax.get_children())
-            old = self._children[ax]
-            self._children[ax] = children
-            changed = {a for a in children if a.stale or a not in old}
-            # artists added or removed (a new network diagram): drawn whole
-            moved = (_geometry(ax) != self._geom[ax] or ax.patch.stale
-                     or children != old)
-            gone = old - children
-            self.live -= gone
-            if ax in self.whole:
-                # drawn whole until its limits and artists have kept still for three
-                # frames (after a one-off change, such as a new data set); what
-                # changes meanwhile is live after that
-                if moved or children != old:
-                    self._still[ax], self._recent[ax] = 0, set()
-                else:
-                    self._still[ax] += 1
-                    self._recent[ax] |= changed
-                    if self._still[ax] >= STILL:
-                        self.whole.discard(ax)
-                        self.live |= self._recent.pop(ax)
-                        redraw = True
-                continue
-            if moved:
-                self.whole.add(ax)
-                self._still[ax], self._recent[ax] = 0, set()
-                redraw = True
-                continue
-            if not redraw and gone & self.in_background:
-                redraw = True
-            for artist in changed - self.live:
-                self.live.add(artist)
-                if not redraw and artist in self.in_background:
-                    redraw = True
-            for artist in self.live & children:
-                idle = 0 if artist in changed else self._idle.get(artist, 0) + 1
-                if idle < STILL:
-                    self._idle[artist] = idle
-                else:  # kept still: pixels again (a kept run, or the background
-                    self.live.discard(artist)  # when it comes before any live one)
-                    self._idle.pop(artist, None)
+            redraw = self._axes_changes(ax) or redraw
         self._idle = {a: n for a, n in self._idle.items() if a in self.live}
         return redraw
+
+    def _axes_changes(self, ax):
+        """What changed in one Axes: its artists that changed become live; it is
+        drawn whole if its geometry moved or it gained or lost artists (a new
+        network diagram). True if the background must be drawn again."""
+        children = set(ax.get_children())
+        old = self._children[ax]
+        self._children[ax] = children
+        changed = {a for a in children if a.stale or a not in old}
+        moved = (_geometry(ax) != self._geom[ax] or ax.patch.stale
+                 or children != old)
+        gone = old - children
+        self.live -= gone
+        if ax in self.whole:
+            return self._whole_keeps_still(ax, moved, changed)
+        if moved:
+            self.whole.add(ax)
+            self._still[ax], self._recent[ax] = 0, set()
+            return True
+        background = self.in_background or set()
+        redraw = bool(gone & background)
+        for artist in changed - self.live:
+            self.live.add(artist)
+            redraw = redraw or artist in background
+        for artist in self.live & children:
+            idle = 0 if artist in changed else self._idle.get(artist, 0) + 1
+            if idle < STILL:
+                self._idle[artist] = idle
+            else:  # kept still: pixels again (a kept run, or the background
+                self.live.discard(artist)  # when it comes before any live one)
+                self._idle.pop(artist, None)
+        return redraw
+
+    def _whole_keeps_still(self, ax, moved, changed):
+        """An Axes drawn whole goes back to layers once its limits and artists have
+        kept still for ``STILL`` frames (after a one-off change, such as a new data
+        set); what changed meanwhile is live then. True when it goes back."""
+        if moved:
+            self._still[ax], self._recent[ax] = 0, set()
+            return False
+        self._still[ax] += 1
+        self._recent[ax] |= changed
+        if self._still[ax] < STILL:
+            return False
+        self.whole.discard(ax)
+        self.live |= self._recent.pop(ax)
+        return True
 
     def _overlap(self):
         """True if an Axes with anything live overlaps another Axes."""
