@@ -13,6 +13,20 @@ import os
 import threading
 from pathlib import Path
 
+#: Waits until MathJax has typeset the page and says how it went: "typeset", "MathJax
+#: never started", or "no math" when an element matching the argument (a CSS selector,
+#: or null to always wait) is not on the page.
+WAIT_FOR_MATH = """async (mathSelector) => {
+  if (mathSelector && !document.querySelector(mathSelector)) return 'no math';
+  const t0 = Date.now();
+  while (!(window.MathJax && MathJax.startup && MathJax.startup.promise)) {
+    if (Date.now() - t0 > 20000) return 'MathJax never started';
+    await new Promise(r => setTimeout(r, 50));
+  }
+  await MathJax.startup.promise;
+  return 'typeset';
+}"""
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 

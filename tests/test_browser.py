@@ -29,7 +29,7 @@ import pytest
 
 from tests import _artifacts
 from tests._offline_browser import missing as missing_browser
-from tests._offline_browser import offline_chromium, serve
+from tests._offline_browser import WAIT_FOR_MATH, offline_chromium, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html")).resolve()
@@ -111,17 +111,6 @@ def page(browser, server):
 
 
 # -- what is checked in a loaded page -------------------------------------------------
-WAIT_FOR_MATH = """async () => {
-  if (!document.querySelector('.math')) return 'no math';
-  const t0 = Date.now();
-  while (!(window.MathJax && MathJax.startup && MathJax.startup.promise)) {
-    if (Date.now() - t0 > 20000) return 'MathJax never started';
-    await new Promise(r => setTimeout(r, 50));
-  }
-  await MathJax.startup.promise;
-  return 'typeset';
-}"""
-
 MATH_PROBLEMS = r"""() => {
   const problems = [];
   for (const el of document.querySelectorAll('.math')) {
@@ -232,7 +221,7 @@ def test_page(page, server, name):
         f"{name}: HTTP {response and response.status}"
     )
 
-    state = page.evaluate(WAIT_FOR_MATH)
+    state = page.evaluate(WAIT_FOR_MATH, ".math")  # a page may have no maths
     if state == "MathJax never started":
         problems.append(state)
     n_views = page.locator(WIDGET_VIEWS).count()

@@ -28,7 +28,7 @@ import pytest
 
 from tests import _artifacts
 from tests._offline_browser import missing as missing_browser
-from tests._offline_browser import offline_chromium, serve
+from tests._offline_browser import WAIT_FOR_MATH, offline_chromium, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -204,16 +204,6 @@ def page(browser, server):
     context.close()
 
 
-WAIT_FOR_MATH = """async () => {
-  const t0 = Date.now();
-  while (!(window.MathJax && MathJax.startup && MathJax.startup.promise)) {
-    if (Date.now() - t0 > 20000) return 'MathJax never started';
-    await new Promise(r => setTimeout(r, 50));
-  }
-  await MathJax.startup.promise;
-  return 'typeset';
-}"""
-
 MATH_PROBLEMS = r"""() => {
   const problems = [];
   for (const el of document.querySelectorAll('mjx-merror'))
@@ -275,7 +265,7 @@ def test_deck_in_the_browser(page, server, name):
         pytest.fail(f"{name} is not built (python tools/slides.py)")
     page.goto(server + name, wait_until="load")
     page.wait_for_function("() => window.Reveal && Reveal.isReady()")
-    state = page.evaluate(WAIT_FOR_MATH)
+    state = page.evaluate(WAIT_FOR_MATH, None)
     if state != "typeset":
         problems.append(state)
     if "\\(" in (OUT / name).read_text() and not page.locator("mjx-container").count():
@@ -321,7 +311,7 @@ def test_speaker_view_shows_the_notes_with_their_maths(page, server):
     page, problems = page
     page.goto(server + SPEAKER_DECK, wait_until="load")
     page.wait_for_function("() => window.Reveal && Reveal.isReady()")
-    assert page.evaluate(WAIT_FOR_MATH) == "typeset"
+    assert page.evaluate(WAIT_FOR_MATH, None) == "typeset"
     found = page.evaluate("""() => {
       const slide = Reveal.getSlides().find(s =>
         s.querySelector(':scope > aside.notes mjx-container'));
